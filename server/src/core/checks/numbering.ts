@@ -1,0 +1,109 @@
+/**
+ * Numbering of sibling units: `numbering-gap`, `numbering-duplicate`, `numbering-order`,
+ * `point-invalid-letter`, `point-sequence-exhausted` (DESIGN.md §1–2).
+ *
+ * Groups: Phần, Chương and Điều run through a whole document (never restart, even across
+ * Chương); Mục restart in each Chương, Tiểu mục in each Mục, khoản in each Điều, điểm in
+ * each khoản (or Điều). Each document of a file numbers afresh.
+ */
+import { compareNumbers, INVALID_POINT_LETTERS, POINT_LETTERS } from '../../../../grammar/numbers';
+import { type DocNode, type Unit, type UnitKind, type UnitNumber, UNIT_NAMES, walkUnits } from '../model';
+import type { CheckContext } from './context';
+
+export function checkNumbering(ctx: CheckContext, doc: DocNode): void {
+  const byDoc: Record<string, Unit[]> = { phan: [], chuong: [], dieu: [] };
+  const byParent = new Map<Unit | DocNode, Map<UnitKind, Unit[]>>();
+  for (const u of walkUnits(doc.units)) {
+    if (u.kind in byDoc) { byDoc[u.kind].push(u); continue; }
+    const parent: Unit | DocNode = u.parent ?? doc;
+    let m = byParent.get(parent);
+    if (!m) byParent.set(parent, (m = new Map()));
+    let list = m.get(u.kind);
+    if (!list) m.set(u.kind, (list = []));
+    list.push(u);
+  }
+  for (const list of Object.values(byDoc)) checkSequence(ctx, list);
+  for (const m of byParent.values()) for (const list of m.values()) checkSequence(ctx, list);
+}
+
+function label(u: Unit): string {
+  return u.kind === 'diem' ? `điểm ${u.num.label}` : `${UNIT_NAMES[u.kind]} ${u.num.label}`;
+}
+
+/** Names of the units missing between `from` (exclusive; undefined = before the first) and `to`. */
+function missingBetween(kind: UnitKind, from: number, to: number, roman: boolean): string {
+  const names: string[] = [];
+  for (let v = from + 1; v < to && names.length < 4; v++) names.push(numberText(kind, v, roman));
+  const more = to - from - 1 > 4 ? ` … (${to - from - 1})` : '';
+  const unit = kind === 'diem' ? 'điểm' : UNIT_NAMES[kind];
+  return `${unit} ${names.join(', ')}${more}`;
+}
+
+function numberText(kind: UnitKind, v: number, roman: boolean): string {
+  if (kind === 'diem') return POINT_LETTERS[v - 1] ?? String(v);
+  if (roman) {
+    const table: Array<[number, string]> = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+    let out = '';
+    for (const [n, r] of table) while (v >= n) { out += r; v -= n; }
+    return out;
+  }
+  return String(v);
+}
+
+function checkSequence(ctx: CheckContext, list: Unit[]): void {
+  let prev: Unit | undefined;
+  // The number the previous unit stands for: after a duplicate of the previous unit, the
+  // duplicate most likely took the next place (`a b c d d e`: the second `d` is a mistyped
+  // `đ`), so the unit after it is measured from there — one diagnostic per defect.
+  let prevNum: UnitNumber | undefined;
+  const seen = new Map<string, Unit>();
+  for (const u of list) {
+    if (u.kind === 'diem') {
+      const letter = u.num.label.replace(/\d+$/, '');
+      if (INVALID_POINT_LETTERS.has(letter)) {
+        ctx.report('point-invalid-letter', u.marker,
+          `Điểm "${u.num.label})" dùng chữ cái không có trong bảng chữ cái tiếng Việt (f, j, w, z không được dùng) (invalid point letter)`);
+        continue;
+      }
+      if (prev && prev.num.label === 'y' && u.num.suffix === '') {
+        ctx.report('point-sequence-exhausted', u.marker,
+          `Đã hết chữ cái đánh số điểm sau "y)"; cần chia lại khoản (point letters exhausted after y)`);
+        prev = u;
+        prevNum = u.num;
+        continue;
+      }
+    }
+    if (Number.isNaN(u.num.value)) continue;
+    const key = `${u.num.value}|${u.num.suffix}`;
+    const twin = seen.get(key);
+    if (twin) {
+      if (twin === prev && prevNum) prevNum = { label: '', value: prevNum.value + 1, suffix: '' };
+      ctx.report('numbering-duplicate', u.marker, `${label(u)} trùng số với ${label(twin)} ở trên (duplicate number)`, {
+        related: [{ span: twin.marker, message: `${label(twin)} đã có ở đây (first occurrence)` }],
+      });
+      continue;
+    }
+    seen.set(key, u);
+    const roman = u.kind === 'chuong' || u.kind === 'heading' || (/^[IVXLC]+$/.test(u.num.label) && u.kind !== 'diem');
+    if (!prev || !prevNum) {
+      if (u.num.value > 1) {
+        ctx.report('numbering-gap', u.marker,
+          `Thiếu ${missingBetween(u.kind, 0, u.num.value, roman)} trước ${label(u)} (numbering gap: numbering should start at ${numberText(u.kind, 1, roman)})`);
+      }
+    } else {
+      const cmp = compareNumbers(u.num, prevNum);
+      if (cmp < 0) {
+        ctx.report('numbering-order', u.marker, `${label(u)} đứng sau ${label(prev)}: số thứ tự bị ngược (numbering goes backwards)`, {
+          related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
+        });
+      } else if (u.num.value > prevNum.value + 1) {
+        ctx.report('numbering-gap', u.marker,
+          `Thiếu ${missingBetween(u.kind, prevNum.value, u.num.value, roman)} giữa ${label(prev)} và ${label(u)} (numbering gap)`, {
+            related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
+          });
+      }
+    }
+    prev = u;
+    prevNum = u.num;
+  }
+}

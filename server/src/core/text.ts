@@ -1,0 +1,165 @@
+/**
+ * The text layer. Everything downstream matches on `norm` (NFC, BOM removed) and on
+ * `fold` (same length as `norm`: lower-case ASCII skeleton, `đ` → `d`, tones dropped),
+ * then maps offsets back to the text as the user has it (`original`, BOM excluded),
+ * because NFD text is longer in UTF-16 than its NFC form.
+ */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+const FOLD_TABLE: Uint16Array = buildFoldTable();
+
+function buildFoldTable(): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 32;
+  // Precomposed Latin letters (Vietnamese uses Latin-1 Supplement, Latin Extended-A/B and
+  // Latin Extended Additional): strip marks through NFD, then lower-case.
+  const ranges: Array<[number, number]> = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
+  for (const [a, b] of ranges) {
+    for (let c = a; c <= b; c++) {
+      const base = String.fromCharCode(c).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      if (base.length === 1) t[c] = base.charCodeAt(0);
+    }
+  }
+  t[0x110] = 0x64; t[0x111] = 0x64; // Đ đ
+  return t;
+}
+
+/** Lower-case, diacritic-free skeleton of an NFC string, same length. */
+export function fold(s: string): string {
+  let out = '';
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (FOLD_TABLE[c] !== c) { plain = false; break; }
+  }
+  if (plain) return s;
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = FOLD_TABLE[s.charCodeAt(i)];
+  // String.fromCharCode on chunks keeps this linear for large inputs.
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return out;
+}
+
+const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;
+
+export class SourceText {
+  /** The text as the user has it, BOM removed (positions are counted in it). */
+  readonly original: string;
+  /** NFC form of `original`. */
+  readonly norm: string;
+  /** `fold(norm)`: same length as `norm`. */
+  readonly fold: string;
+  readonly hadBom: boolean;
+  /** normOffset → originalOffset, or undefined when the two are identical. */
+  private readonly map?: Int32Array;
+  private readonly lineStarts: number[];
+
+  constructor(raw: string) {
+    this.hadBom = raw.charCodeAt(0) === 0xfeff;
+    this.original = this.hadBom ? raw.slice(1) : raw;
+    if (COMBINING.test(this.original)) {
+      const { norm, map } = normalizeWithMap(this.original);
+      this.norm = norm;
+      this.map = norm === this.original ? undefined : map;
+    } else {
+      this.norm = this.original;
+    }
+    this.fold = fold(this.norm);
+    this.lineStarts = computeLineStarts(this.original);
+  }
+
+  /** Offset in `original` of an offset in `norm`. */
+  toOriginal(normOffset: number): number {
+    if (!this.map) return normOffset;
+    if (normOffset <= 0) return 0;
+    if (normOffset >= this.map.length) return this.original.length;
+    return this.map[normOffset];
+  }
+
+  /** Offset in `norm` of an offset in `original` (the first norm offset at or after it). */
+  toNorm(origOffset: number): number {
+    if (!this.map) return origOffset;
+    let lo = 0, hi = this.map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.map[mid] < origOffset) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  get lineCount(): number { return this.lineStarts.length; }
+
+  /** Position (line, UTF-16 character in `original`) of an offset in `original`. */
+  positionAtOriginal(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.original.length));
+    let lo = 0, hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+
+  /** Position of an offset in `norm`. */
+  positionAt(normOffset: number): Position {
+    return this.positionAtOriginal(this.toOriginal(normOffset));
+  }
+
+  /** Range of a `norm` span. */
+  range(normStart: number, normEnd: number): Range {
+    return { start: this.positionAt(normStart), end: this.positionAt(normEnd) };
+  }
+
+  /** Offset in `norm` of an LSP position. */
+  offsetAt(pos: Position): number {
+    const line = Math.max(0, Math.min(pos.line, this.lineStarts.length - 1));
+    const lineEnd = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.original.length;
+    const orig = Math.min(this.lineStarts[line] + Math.max(0, pos.character), lineEnd);
+    return this.toNorm(orig);
+  }
+
+  /** Start offset (in `norm`) of a 0-based line. */
+  lineStartNorm(line: number): number {
+    return this.toNorm(this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]);
+  }
+}
+
+function computeLineStarts(s: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (s.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
+ * NFC-normalizes `s` cluster by cluster (a base character and the combining marks after it),
+ * recording for every offset of the result the offset of its cluster in `s`.
+ */
+function normalizeWithMap(s: string): { norm: string; map: Int32Array } {
+  const parts: string[] = [];
+  const map = new Int32Array(s.length + 1);
+  let n = 0;
+  let i = 0;
+  while (i < s.length) {
+    let j = i + 1;
+    // Surrogate pair stays together.
+    if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) < 0xdc00 && j < s.length) j++;
+    while (j < s.length && COMBINING.test(s[j])) j++;
+    const cluster = s.slice(i, j);
+    const nf = j - i > 1 ? cluster.normalize('NFC') : cluster;
+    for (let k = 0; k < nf.length; k++) map[n + k] = i + Math.min(k, j - i);
+    parts.push(nf);
+    n += nf.length;
+    i = j;
+  }
+  map[n] = s.length;
+  return { norm: parts.join(''), map: map.slice(0, n + 1) };
+}
