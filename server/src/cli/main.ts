@@ -1,1 +1,46 @@
-// placeholder
+/**
+ * `dieu` command line: parses argv and dispatches. Only the argument parser is loaded at
+ * startup; the linter (and with it the Chevrotain parser) is imported when a lint runs.
+ */
+import { version } from '../../../package.json';
+import { CATALOG_HELP, LINT_HELP, MAIN_HELP, parseArgs, UsageError, type Command } from './args';
+
+async function main(argv: string[]): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`dieu: ${e.message}\nRun "dieu --help" for usage.\n`);
+    return 2;
+  }
+  switch (cmd.kind) {
+    case 'help':
+      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'catalog' ? CATALOG_HELP : MAIN_HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'catalog':
+      process.stderr.write('dieu: "dieu catalog" is not yet implemented\n');
+      return 2;
+    case 'lint': {
+      const { runLint } = await import('./lint');
+      return runLint(cmd.args, {
+        cwd: process.cwd(),
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+        tty: !!process.stdout.isTTY,
+        version,
+      });
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    process.stderr.write(`dieu: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);
