@@ -26,20 +26,21 @@ function buildFoldTable(): Uint16Array {
   return t;
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Lower-case, diacritic-free skeleton of an NFC string, same length. */
 export function fold(s: string): string {
-  let out = '';
-  let plain = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (FOLD_TABLE[c] !== c) { plain = false; break; }
+  let i = 0;
+  while (i < s.length && FOLD_TABLE[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
+  if (i === s.length) return s;
+  if (s.length < 64) {
+    let out = s.slice(0, i);
+    for (; i < s.length; i++) out += String.fromCharCode(FOLD_TABLE[s.charCodeAt(i)]);
+    return out;
   }
-  if (plain) return s;
-  const codes = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = FOLD_TABLE[s.charCodeAt(i)];
-  // String.fromCharCode on chunks keeps this linear for large inputs.
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
-  return out;
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = FOLD_TABLE[s.charCodeAt(k)];
+  return UTF16.decode(codes);
 }
 
 const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]/;

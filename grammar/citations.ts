@@ -1,0 +1,410 @@
+/**
+ * Citation grammar (Chevrotain): word-level lexer + embedded-actions parser for the phrases
+ * that cite units and documents (DESIGN.md §1):
+ *
+ *   citation  := levels docRef? | docRef
+ *   levels    := level+                       (smallest unit first: điểm → khoản → Điều → Mục → Chương → Phần)
+ *   level     := Kw ("này" | items)
+ *   items     := item ((`,` | và | hoặc) Kw? item | đến Kw? item)*
+ *   docRef    := của? (Type ("này" | "nêu trên" | số? Number date? | Name date?) | "này")
+ *
+ * It runs only on the lines that a cheap keyword scan flags (DESIGN §7), over the folded
+ * text (same offsets as the NFC text); it yields syntax (`RawCitation`), not targets —
+ * resolution is `server/src/core/citations/resolve.ts`.
+ */
+import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { Span } from '../server/src/core/model';
+
+export type LevelKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'chuong' | 'phan';
+export const LEVEL_RANK: Record<LevelKind, number> = { diem: 0, khoan: 1, dieu: 2, muc: 3, chuong: 4, phan: 5 };
+
+export interface RawItem { label: string; span: Span; rangeTo?: { label: string; span: Span } }
+export interface RawLevel { kind: LevelKind; kwSpan: Span; items: RawItem[]; nay?: Span }
+export interface RawDocRef {
+  span: Span;
+  /** Folded type word: `nghi dinh`, `luat`… */
+  type?: string;
+  typeSpan?: Span;
+  nay?: boolean;
+  neuTren?: boolean;
+  number?: string;
+  numberSpan?: Span;
+  date?: { iso: string; year: number; span: Span };
+  /** `Luật Đất đai năm 2013`: a year without a full date. */
+  year?: number;
+  /** Words after the type when cited by name (`Công nghệ thông tin`), as written. */
+  name?: string;
+  nameSpan?: Span;
+  /** `của Chính phủ`, `của Thủ tướng Chính phủ`… as written. */
+  issuer?: string;
+  issuerSpan?: Span;
+}
+export interface RawCitation { span: Span; levels: RawLevel[]; doc?: RawDocRef }
+
+// ---------------------------------------------------------------------------------------
+// Lexer (over folded text: lower-case, no diacritics, `đ` → `d`)
+
+const WS = createToken({ name: 'WS', pattern: /[\s\u00a0]+/, group: Lexer.SKIPPED, line_breaks: true });
+const DocNumber = createToken({
+  name: 'DocNumber',
+  pattern: /\d+[a-z]?(?:[ \t]*\/[ \t]*\d{4})?[ \t]*\/[ \t]*[a-z][a-z0-9]*(?:[ \t]*-[ \t]*[a-z][a-z0-9]*)*|\d+-[a-z]+(?:\/[a-z]+)?(?![a-z0-9])/,
+});
+const DateTok = createToken({
+  name: 'Date',
+  pattern: /ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}|ngay[ \t]+\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{4}/,
+});
+const DocType = createToken({
+  name: 'DocType',
+  pattern: /(?:bo luat|luat|hien phap|phap lenh|nghi quyet lien tich|nghi quyet|nghi dinh|thong tu lien tich|thong tu|quyet dinh|chi thi|quy che|quy dinh|dieu le|van ban hop nhat|chuong trinh phoi hop|ke hoach)(?![a-z0-9])/,
+});
+const KwDiem = createToken({ name: 'KwDiem', pattern: /(?:cac[ \t]+)?diem(?![a-z])/ });
+const KwKhoan = createToken({ name: 'KwKhoan', pattern: /(?:cac[ \t]+)?khoan(?![a-z])/ });
+const KwDieu = createToken({ name: 'KwDieu', pattern: /(?:cac[ \t]+)?dieu(?![a-z])/ });
+const KwMuc = createToken({ name: 'KwMuc', pattern: /(?:cac[ \t]+)?muc(?![a-z])/ });
+const KwChuong = createToken({ name: 'KwChuong', pattern: /(?:cac[ \t]+)?chuong(?![a-z])/ });
+const KwPhan = createToken({ name: 'KwPhan', pattern: /(?:cac[ \t]+)?phan(?![a-z])/ });
+const NeuTren = createToken({ name: 'NeuTren', pattern: /(?:neu|noi)[ \t]+tren(?![a-z])/ });
+const Nay = createToken({ name: 'Nay', pattern: /nay(?![a-z])/ });
+const So = createToken({ name: 'So', pattern: /so(?![a-z])/ });
+const Cua = createToken({ name: 'Cua', pattern: /cua(?![a-z])/ });
+const Den = createToken({ name: 'Den', pattern: /den(?![a-z])/ });
+const Va = createToken({ name: 'Va', pattern: /va(?![a-z])/ });
+const Hoac = createToken({ name: 'Hoac', pattern: /hoac(?![a-z])/ });
+const Thu = createToken({ name: 'Thu', pattern: /thu(?![a-z])/ });
+const Num = createToken({ name: 'Num', pattern: /\d+[a-z]?(?![a-z0-9])/ });
+const Word = createToken({ name: 'Word', pattern: /[a-z][a-z0-9]*/ });
+const Comma = createToken({ name: 'Comma', pattern: /,/ });
+const Other = createToken({ name: 'Other', pattern: /[^\sa-z0-9,]/ });
+
+const citationTokens: TokenType[] = [
+  WS, DocNumber, DateTok, DocType, KwDiem, KwKhoan, KwDieu, KwMuc, KwChuong, KwPhan, NeuTren, Nay, So, Cua, Den, Va, Hoac, Thu,
+  Num, Word, Comma, Other,
+];
+const LEVEL_TOKENS = new Map<TokenType, LevelKind>([
+  [KwDiem, 'diem'], [KwKhoan, 'khoan'], [KwDieu, 'dieu'], [KwMuc, 'muc'], [KwChuong, 'chuong'], [KwPhan, 'phan'],
+]);
+
+/**
+ * Words that end a document name cited without a number (`Luật Đất đai ngày …`), compared
+ * with their diacritics (folding merges `nhũng`/`nhưng`, `Tài`/`tại`); text without
+ * diacritics (OCR) is compared folded.
+ */
+const NAME_STOP = stopSet('và của ngày năm số đã được theo tại có này thì để hoặc với trong khi nếu đến từ sửa là mà do hiện như sau thuộc phải không cũng nhưng gồm');
+/** Words after `của` that end an issuer's name (`của Chính phủ ban hành …`). */
+const ISSUER_STOP = stopSet('ban quy về hướng sửa bãi phê thay ngày số điều khoản năm tại theo có đã được quyết giao trình');
+
+function stopSet(words: string): { accented: Set<string>; folded: Set<string> } {
+  const list = words.split(' ');
+  return { accented: new Set(list), folded: new Set(list.map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'))) };
+}
+
+function isStop(set: { accented: Set<string>; folded: Set<string> }, t: IToken): boolean {
+  const w = normOf(t).toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(w)) return set.folded.has(w);
+  return set.accented.has(w);
+}
+
+interface Ctx { norm: string; base: number }
+let ctx: Ctx = { norm: '', base: 0 };
+
+function span(t: IToken): Span { return { start: ctx.base + t.startOffset, end: ctx.base + t.startOffset + t.image.length }; }
+function normOf(t: IToken): string { return ctx.norm.slice(ctx.base + t.startOffset, ctx.base + t.startOffset + t.image.length); }
+/** A word of a name: plain words, and those that happen to be keywords when folded (`Thủ` = `thứ`). */
+function isWordish(t: IToken): boolean {
+  return t.tokenType === Word || t.tokenType === Thu || t.tokenType === So && isCapitalized(t);
+}
+function isCapitalized(t: IToken): boolean {
+  const ch = ctx.norm[ctx.base + t.startOffset];
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
+class CitationParser extends EmbeddedActionsParser {
+  constructor() {
+    super(citationTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
+    this.performSelfAnalysis();
+  }
+
+  public citation = this.RULE('citation', (): RawCitation | undefined => {
+    const levels: RawLevel[] = [];
+    let doc: RawDocRef | undefined;
+    this.OR([
+      {
+        GATE: () => LEVEL_TOKENS.has(this.LA(1).tokenType),
+        ALT: () => {
+          this.AT_LEAST_ONE({
+            GATE: () => {
+              const k = LEVEL_TOKENS.get(this.LA(1).tokenType);
+              if (!k) return false;
+              const prev = levels[levels.length - 1];
+              return (!prev || LEVEL_RANK[k] > LEVEL_RANK[prev.kind]) && (this.LA(2).tokenType === Nay || this.validItem(k, 2));
+            },
+            DEF: () => { const l = this.SUBRULE(this.level); this.ACTION(() => levels.push(l)); },
+          });
+          this.OPTION({ GATE: () => this.docRefAhead(), DEF: () => { doc = this.SUBRULE(this.docRef); } });
+        },
+      },
+      { GATE: () => this.docRefAhead(), ALT: () => { doc = this.SUBRULE2(this.docRef); } },
+    ]);
+    let out: RawCitation | undefined;
+    this.ACTION(() => {
+      if (!levels.length && !doc) return;
+      const start = levels[0]?.kwSpan.start ?? doc!.span.start;
+      const lastLevel = levels[levels.length - 1];
+      const end = doc?.span.end ?? Math.max(lastLevel.nay?.end ?? 0, ...lastLevel.items.map((i) => (i.rangeTo ?? i).span.end));
+      out = { span: { start, end }, levels, doc };
+    });
+    return out;
+  });
+
+  private levelKw = this.RULE('levelKw', (): IToken => this.OR([
+    { ALT: () => this.CONSUME(KwDiem) }, { ALT: () => this.CONSUME(KwKhoan) }, { ALT: () => this.CONSUME(KwDieu) },
+    { ALT: () => this.CONSUME(KwMuc) }, { ALT: () => this.CONSUME(KwChuong) }, { ALT: () => this.CONSUME(KwPhan) },
+  ]));
+
+  private level = this.RULE('level', (): RawLevel => {
+    const kw = this.SUBRULE(this.levelKw);
+    let lvl!: RawLevel;
+    let kind!: LevelKind;
+    this.ACTION(() => {
+      kind = LEVEL_TOKENS.get(kw.tokenType)!;
+      lvl = { kind, kwSpan: span(kw), items: [] };
+    });
+    this.OR2([
+      { ALT: () => { const t = this.CONSUME(Nay); this.ACTION(() => { lvl.nay = span(t); }); } },
+      {
+        ALT: () => {
+          this.ACTION(() => lvl.items.push(this.itemOf(kind, this.LA(1))));
+          this.SUBRULE(this.item);
+          this.MANY({
+            GATE: () => this.continuesList(kw.tokenType),
+            DEF: () => {
+              const sep = this.OR3([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Va) }, { ALT: () => this.CONSUME(Hoac) }, { ALT: () => this.CONSUME(Den) }]);
+              this.OPTION(() => this.SUBRULE2(this.levelKw));
+              this.ACTION(() => {
+                const it = this.itemOf(kind, this.LA(1));
+                if (sep.tokenType === Den && lvl.items.length) lvl.items[lvl.items.length - 1].rangeTo = { label: it.label, span: it.span };
+                else lvl.items.push(it);
+              });
+              this.SUBRULE2(this.item);
+            },
+          });
+        },
+      },
+    ]);
+    return lvl;
+  });
+
+  private item = this.RULE('item', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Num) },
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => { this.CONSUME(Thu); this.CONSUME2(Word); this.MANY(() => this.CONSUME3(Word)); } },
+    ]);
+  });
+
+  private docRef = this.RULE('docRef', (): RawDocRef => {
+    const ref: RawDocRef = { span: { start: 0, end: 0 } };
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    this.OPTION(() => { first = this.CONSUME(Cua); });
+    const type = this.CONSUME(DocType);
+    this.ACTION(() => {
+      first ??= type; last = type;
+      ref.type = type.image.replace(/\s+/g, ' ');
+      ref.typeSpan = span(type);
+    });
+    this.OR([
+      { ALT: () => { last = this.CONSUME(Nay); this.ACTION(() => { ref.nay = true; }); } },
+      { ALT: () => { last = this.CONSUME(NeuTren); this.ACTION(() => { ref.neuTren = true; }); } },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME(So));
+          const n = this.CONSUME(DocNumber);
+          this.ACTION(() => { last = n; ref.number = normOf(n).replace(/\s+/g, ''); ref.numberSpan = span(n); });
+          this.OPTION3(() => { const d = this.CONSUME(DateTok); this.ACTION(() => { last = d; ref.date = parseDate(d); }); });
+          this.OPTION5({
+            GATE: () => this.LA(1).tokenType === Cua && isWordish(this.LA(2)) && isCapitalized(this.LA(2)),
+            DEF: () => {
+              this.CONSUME2(Cua);
+              const words: IToken[] = [];
+              this.AT_LEAST_ONE2({
+                GATE: () => (isWordish(this.LA(1)) || (this.LA(1).tokenType === Va && words.length > 0 && isCapitalized(this.LA(2))))
+                  && !isStop(ISSUER_STOP, this.LA(1)) && words.length < 10,
+                DEF: () => {
+                  const w = this.OR4([{ ALT: () => this.CONSUME4(Word) }, { ALT: () => this.CONSUME3(Thu) }, { ALT: () => this.CONSUME(Va) }]);
+                  this.ACTION(() => words.push(w));
+                },
+              });
+              this.ACTION(() => {
+                const s = span(words[0]).start, e = span(words[words.length - 1]).end;
+                ref.issuer = ctx.norm.slice(s, e);
+                ref.issuerSpan = { start: s, end: e };
+                last = words[words.length - 1];
+              });
+            },
+          });
+        },
+      },
+      {
+        GATE: () => this.LA(1).tokenType === Word && isCapitalized(this.LA(1)),
+        ALT: () => {
+          const words: IToken[] = [];
+          this.AT_LEAST_ONE({
+            // Name words, and a comma inside a name (`Luật Phòng, chống tham nhũng`).
+            GATE: () => (isWordish(this.LA(1)) && !isStop(NAME_STOP, this.LA(1)))
+              || (this.LA(1).tokenType === Comma && words.length > 0 && isWordish(this.LA(2)) && !isStop(NAME_STOP, this.LA(2)) && !isCapitalized(this.LA(2))),
+            DEF: () => {
+              const w = this.OR2([{ ALT: () => this.CONSUME2(Word) }, { ALT: () => this.CONSUME2(Thu) }, { ALT: () => this.CONSUME(Comma) }]);
+              this.ACTION(() => words.push(w));
+            },
+          });
+          this.ACTION(() => {
+            while (words.length && words[words.length - 1].tokenType === Comma) words.pop();
+            if (!words.length) return;
+            const s = span(words[0]).start, e = span(words[words.length - 1]).end;
+            ref.name = ctx.norm.slice(s, e);
+            ref.nameSpan = { start: s, end: e };
+            last = words[words.length - 1];
+          });
+          this.OR5([
+            { ALT: () => { const d = this.CONSUME2(DateTok); this.ACTION(() => { last = d; ref.date = parseDate(d); }); } },
+            {
+              // `Luật Đất đai năm 2013`
+              GATE: () => this.LA(1).image === 'nam' && /^\d{4}$/.test(this.LA(2).image ?? ''),
+              ALT: () => {
+                this.CONSUME5(Word);
+                const y = this.CONSUME(Num);
+                this.ACTION(() => { last = y; ref.year = Number(y.image); });
+              },
+            },
+            { ALT: () => undefined },
+          ]);
+        },
+      },
+    ]);
+    this.ACTION(() => {
+      ref.span = { start: span(first!).start, end: span(last!).end };
+    });
+    return ref;
+  });
+
+  // --- lookahead helpers (GATEs) ---
+
+  /** Is LA(k) a number that a unit of this kind can have? (`Điều kiện` is not a citation.) */
+  private validItem(kind: LevelKind, k: number): boolean {
+    const t = this.LA(k);
+    switch (kind) {
+      case 'diem': return t.tokenType === Word && /^[a-z]\d{0,2}$/.test(t.image);
+      case 'chuong': return t.tokenType === Num || (t.tokenType === Word && /^[ivxlc]+$/.test(t.image) && isCapitalized(t));
+      case 'phan': return t.tokenType === Thu || (t.tokenType === Word && /^[ivxlc]+$/.test(t.image) && isCapitalized(t));
+      default: return t.tokenType === Num;
+    }
+  }
+
+  private continuesList(kw: TokenType): boolean {
+    const sep = this.LA(1).tokenType;
+    if (sep !== Comma && sep !== Va && sep !== Hoac && sep !== Den) return false;
+    let k = 2;
+    if (this.LA(k).tokenType === kw) k++;
+    else if (LEVEL_TOKENS.has(this.LA(k).tokenType)) return false;
+    return this.validItem(LEVEL_TOKENS.get(kw)!, k);
+  }
+
+  private docRefAhead(): boolean {
+    let k = 1;
+    if (this.LA(k).tokenType === Cua) k++;
+    const t = this.LA(k);
+    if (t.tokenType !== DocType || !isCapitalized(t)) return false;
+    const n = this.LA(k + 1);
+    if (n.tokenType === Nay || n.tokenType === NeuTren || n.tokenType === DocNumber) return true;
+    if (n.tokenType === So) return this.LA(k + 2).tokenType === DocNumber;
+    return isWordish(n) && isCapitalized(n) && !isStop(NAME_STOP, n);
+  }
+
+  private itemOf(kind: LevelKind, t: IToken): RawItem {
+    if (t.tokenType === Thu) return { label: 'thứ', span: span(t) };
+    let label = normOf(t);
+    if (kind === 'diem') label = label.toLowerCase();
+    if (kind === 'chuong' || kind === 'phan') label = label.toUpperCase();
+    return { label, span: span(t) };
+  }
+
+  load(tokens: IToken[]): void { this.input = tokens; }
+}
+
+function parseDate(t: IToken): { iso: string; year: number; span: Span } {
+  const m = /(\d{1,2})\D+?(\d{1,2})\D+?(\d{4})/.exec(t.image.replace(/^ngay/, ''))!;
+  const d = m[1].padStart(2, '0'), mo = m[2].padStart(2, '0');
+  return { iso: `${m[3]}-${mo}-${d}`, year: Number(m[3]), span: span(t) };
+}
+
+let lexer: Lexer | undefined;
+let parser: CitationParser | undefined;
+
+/**
+ * Where a citation may start (folded text): a level keyword followed by something like a
+ * number, or a document type word, or `của`. Only these windows are lexed and parsed.
+ */
+const START = /(?:(?:cac )?(?:diem|khoan|dieu|muc|chuong|phan)[ \t]+(?:[0-9]|[a-z]\d{0,2}(?![a-z])|[ivxlc]+(?![a-z])|nay(?![a-z])|thu )|(?:cua[ \t]+)?(?:bo luat|luat|hien phap|phap lenh|nghi quyet|nghi dinh|thong tu|quyet dinh|chi thi|quy che|quy dinh|dieu le|van ban hop nhat|chuong trinh phoi hop|ke hoach)(?![a-z]))/g;
+/** Longest window a citation can span (`điểm a khoản 1 Điều 5 của Nghị định số … ngày … của …`). */
+const WINDOW = 400;
+const SHORT_WINDOW = 120;
+
+function parseWindow(seg: string, at: number, size: number): RawCitation | undefined {
+  const tokens = lexer!.tokenize(seg.slice(at, Math.min(seg.length, at + size))).tokens;
+  parser!.load(tokens);
+  const c = parser!.citation();
+  // The rule reads one citation from the start; the rest of the window is not its business.
+  const errors = parser!.errors.filter((e) => e.name !== 'NotAllInputParsedException');
+  return errors.length === 0 ? c : undefined;
+}
+
+/**
+ * Finds the citations in `fold.slice(start, end)` (one line or paragraph). `skip` tells the
+ * offsets (unit markers) where no citation may start.
+ */
+export function findCitations(norm: string, fold: string, start: number, end: number, skip: (offset: number) => boolean): RawCitation[] {
+  const seg = fold.slice(start, end);
+  lexer ??= new Lexer(citationTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+  parser ??= new CitationParser();
+  const out: RawCitation[] = [];
+  // Chevrotain reports a failed or partial parse with exceptions; their stack traces are
+  // most of the cost of trying a window. They are never shown, so don't capture them.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    START.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let consumedTo = 0;
+    while ((m = START.exec(seg))) {
+      const at = m.index;
+      if (at < consumedTo || skip(start + at) || (at > 0 && /[a-z0-9]/.test(seg[at - 1]))) continue;
+      // Type words only start a citation when capitalized (`Nghị định số …`, not `quy định tại`).
+      const first = norm[start + at];
+      if (!/^(?:cac |diem|khoan|dieu|muc|chuong|phan)/.test(m[0]) && (first === undefined || first === first.toLowerCase()) && !m[0].startsWith('cua')) continue;
+      ctx = { norm, base: start + at };
+      // Most citations are short: read a small window first, a long one only when needed.
+      let c = parseWindow(seg, at, SHORT_WINDOW);
+      if (c && at + SHORT_WINDOW < seg.length && c.span.end - start > at + SHORT_WINDOW - 40) c = parseWindow(seg, at, WINDOW);
+      if (c) {
+        out.push(c);
+        consumedTo = c.span.end - start;
+        START.lastIndex = Math.max(START.lastIndex, consumedTo);
+      }
+    }
+  } catch (e) {
+    if (process.env.DIEU_DEBUG_CIT) console.error(e);
+    // The citation grammar never takes the file down: a line it cannot read has no citations.
+  } finally {
+    Error.stackTraceLimit = stackLimit;
+    ctx = { norm: '', base: 0 };
+  }
+  return out;
+}
+
+/** For debugging and tests: the citation tokens of a folded string. */
+export function __lex(foldText: string): IToken[] {
+  lexer ??= new Lexer(citationTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+  return lexer.tokenize(foldText).tokens;
+}

@@ -1,0 +1,119 @@
+/**
+ * Detection: the citations of a parsed file, as syntax plus where they stand (the document
+ * and the Điều/khoản/điểm around them, which "này" refers to). No resolution here.
+ */
+import { findCitations, type RawCitation, type RawDocRef, type RawLevel } from '../../../../grammar/citations';
+import { payload, Quoted, tokenEnd } from '../../../../grammar/lexer';
+import type { DocNode, Span, Unit } from '../model';
+import type { Parsed } from '../parse';
+
+export interface Here {
+  chuong?: Unit;
+  muc?: Unit;
+  dieu?: Unit;
+  khoan?: Unit;
+  diem?: Unit;
+}
+
+export interface Citation {
+  /** Index in the file's citation list. */
+  id: number;
+  span: Span;
+  /** The citing document (index in the file). */
+  docIndex: number;
+  levels: RawLevel[];
+  doc?: RawDocRef;
+  here: Here;
+}
+
+/** Words that make a unit's heading an amendment of another document. */
+const AMENDING = /sua doi|bo sung|bai bo|thay the|dinh chinh|hop nhat/;
+
+export interface FileCitations {
+  citations: Citation[];
+  /**
+   * Units (and documents) whose heading amends another document ("Sửa đổi, bổ sung một số
+   * điều của Nghị định số 01/2015/NĐ-CP"): citations inside them without a document refer
+   * to the amended one. Keyed by unit, value = the citation naming the amended document.
+   */
+  amends: Map<Unit | DocNode, Citation>;
+}
+
+export function extractCitations(file: Parsed): FileCitations {
+  const { norm, fold } = file.source;
+  const citations: Citation[] = [];
+  const docs = file.documents;
+  let di = 0;
+  for (const t of file.tokens) {
+    if (t.tokenType === Quoted) continue; // amended text of another document
+    const start = t.startOffset, end = tokenEnd(t);
+    const p = payload(t);
+    const skip = p ? (o: number) => o >= p.markerStart && o < p.markerEnd : () => false;
+    for (const raw of findCitations(norm, fold, start, end, skip)) {
+      while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
+      citations.push(toCitation(raw, citations.length, di, docs[di]));
+    }
+  }
+  return { citations, amends: findAmendments(file, citations) };
+}
+
+function toCitation(raw: RawCitation, id: number, docIndex: number, doc: DocNode | undefined): Citation {
+  return { id, span: raw.span, docIndex, levels: raw.levels, doc: raw.doc, here: doc ? enclosing(doc.units, raw.span.start) : {} };
+}
+
+/** The units around an offset. */
+export function enclosing(units: readonly Unit[], offset: number): Here {
+  const here: Here = {};
+  let list = units;
+  for (;;) {
+    const u = findContaining(list, offset);
+    if (!u) return here;
+    if (u.kind === 'chuong' || u.kind === 'muc' || u.kind === 'dieu' || u.kind === 'khoan' || u.kind === 'diem') here[u.kind] = u;
+    list = u.children;
+  }
+}
+
+function findContaining(list: readonly Unit[], offset: number): Unit | undefined {
+  let lo = 0, hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = list[mid];
+    if (offset < u.span.start) hi = mid - 1;
+    else if (offset >= u.span.end) lo = mid + 1;
+    else return u;
+  }
+  return undefined;
+}
+
+function findAmendments(file: Parsed, citations: Citation[]): Map<Unit | DocNode, Citation> {
+  const out = new Map<Unit | DocNode, Citation>();
+  const fold = file.source.fold;
+  for (const c of citations) {
+    const ref = c.doc;
+    if (!ref || ref.nay || ref.neuTren || (!ref.number && !ref.name)) continue;
+    const doc = file.documents[c.docIndex];
+    if (!doc) continue;
+    // A document whose title amends another: its own citations default to the amended one.
+    const firstUnit = doc.units[0]?.span.start ?? doc.span.end;
+    if (c.span.start < firstUnit) {
+      const line = lineAround(fold, c.span.start);
+      if (!out.has(doc) && AMENDING.test(line) && !/^\W*can cu/.test(line)) out.set(doc, c);
+      continue;
+    }
+    // A unit whose heading line (title, or first line of text) amends another document.
+    const u = c.here.diem ?? c.here.khoan ?? c.here.dieu;
+    if (!u || out.has(u)) continue;
+    const headEnd = fold.indexOf('\n', u.marker.end);
+    if (c.span.start > (headEnd < 0 ? fold.length : headEnd)) continue;
+    const head = fold.slice(u.marker.end, c.span.start);
+    if (AMENDING.test(head)) out.set(u, c);
+  }
+  return out;
+}
+
+function lineAround(fold: string, offset: number): string {
+  const s = fold.lastIndexOf('\n', offset) + 1;
+  let e = fold.indexOf('\n', offset);
+  if (e < 0) e = fold.length;
+  return fold.slice(s, e);
+}
