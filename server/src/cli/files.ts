@@ -5,11 +5,18 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-// `require`, not `import`: esbuild would otherwise bundle the ESM build of tinyglobby's fdir,
-// which calls createRequire(import.meta.url) — undefined in our CommonJS bundle.
-import tinyglobby = require('tinyglobby');
 
-const { glob, isDynamicPattern } = tinyglobby;
+/**
+ * tinyglobby, loaded on first use: a run naming only files never pays for it. `require`,
+ * not `import`: esbuild would otherwise bundle the ESM build of its fdir, which calls
+ * createRequire(import.meta.url) — undefined in our CommonJS bundle.
+ */
+function globber(): typeof import('tinyglobby') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('tinyglobby');
+}
+const glob = (patterns: readonly string[], options: Omit<import('tinyglobby').GlobOptions, 'patterns'>) => globber().glob(patterns, options);
+const isDynamicPattern = (pattern: string) => globber().isDynamicPattern(pattern);
 
 /** Files a directory search picks up without configuration. */
 export const DRAFT_PATTERNS = ['**/*.vbpl', '**/*.vbpl.md'];
