@@ -91,3 +91,11 @@ describe('cli: parseArgs', () => {
     }
   });
 });
+
+describe('cli: applySafeFixes priority', () => {
+  it('marker-style and unaccented-keyword fixes win over other safe fixes they overlap', () => {
+    const other: Diagnostic = { ...diag(at(0, 0, 2), 'X'), code: 'numbering-gap' };
+    const marker = diag(at(0, 0, 2), '3.');
+    assert.equal(applySafeFixes('3) a\n', [other, marker]).text, '3. a\n');
+  });
+});

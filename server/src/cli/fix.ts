@@ -15,7 +15,9 @@ export function applySafeFixes(raw: string, diagnostics: readonly Diagnostic[]):
   const lines = lineStarts(raw, bom);
   const taken: OffsetEdit[] = [];
   let applied = 0;
-  for (const d of diagnostics) {
+  // Marker and keyword fixes win a conflict (DESIGN.md §3: "marker-style, unaccented-keyword first").
+  const ordered = [...diagnostics].sort((a, b) => priority(a) - priority(b));
+  for (const d of ordered) {
     if (!d.fix?.safe || d.fix.edits.length === 0) continue;
     const edits = d.fix.edits.map((e) => toOffsets(e, lines, raw.length));
     if (edits.some((e) => e === undefined)) continue;
@@ -30,6 +32,13 @@ export function applySafeFixes(raw: string, diagnostics: readonly Diagnostic[]):
   let text = raw;
   for (const e of taken) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
   return { text, applied };
+}
+
+const FIRST = ['marker-style', 'unaccented-keyword'];
+
+function priority(d: Diagnostic): number {
+  const i = FIRST.indexOf(d.code);
+  return i < 0 ? FIRST.length : i;
 }
 
 /** Two edits conflict when their ranges share a character, or both insert at one point. */

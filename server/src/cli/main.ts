@@ -37,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `dieu lint … | head`: a closed pipe drops the rest of the output; the run still ends with
+// its own exit code instead of a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
