@@ -12,7 +12,7 @@
  * text (same offsets as the NFC text); it yields syntax (`RawCitation`), not targets —
  * resolution is `server/src/core/citations/resolve.ts`.
  */
-import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Span } from '../server/src/core/model';
 
 export type LevelKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'chuong' | 'phan';
@@ -114,6 +114,10 @@ function normOf(t: IToken): string { return ctx.norm.slice(ctx.base + t.startOff
 function isWordish(t: IToken): boolean {
   return t.tokenType === Word || t.tokenType === Thu || t.tokenType === So && isCapitalized(t);
 }
+function isAllCaps(t: IToken): boolean {
+  const s = normOf(t);
+  return s.length > 1 && s === s.toUpperCase();
+}
 function isCapitalized(t: IToken): boolean {
   const ch = ctx.norm[ctx.base + t.startOffset];
   return ch !== undefined && ch !== ch.toLowerCase();
@@ -141,7 +145,7 @@ class CitationParser extends EmbeddedActionsParser {
             },
             DEF: () => { const l = this.SUBRULE(this.level); this.ACTION(() => levels.push(l)); },
           });
-          this.OPTION({ GATE: () => this.docRefAhead(), DEF: () => { doc = this.SUBRULE(this.docRef); } });
+          this.OPTION({ GATE: () => { this.afterLevels = true; const r = this.docRefAhead(); this.afterLevels = false; return r; }, DEF: () => { doc = this.SUBRULE(this.docRef); } });
         },
       },
       { GATE: () => this.docRefAhead(), ALT: () => { doc = this.SUBRULE2(this.docRef); } },
@@ -247,7 +251,8 @@ class CitationParser extends EmbeddedActionsParser {
         },
       },
       {
-        GATE: () => this.LA(1).tokenType === Word && isCapitalized(this.LA(1)),
+        // By name (`Luật Công nghệ thông tin`); a type word in capitals is a heading (`QUY ĐỊNH CHUNG`).
+        GATE: () => isWordish(this.LA(1)) && isCapitalized(this.LA(1)) && !isAllCaps(type),
         ALT: () => {
           const words: IToken[] = [];
           this.AT_LEAST_ONE({
@@ -282,6 +287,8 @@ class CitationParser extends EmbeddedActionsParser {
           ]);
         },
       },
+      // The type alone (`khoản 8 Điều 126 Luật`): another document, unnamed here.
+      { ALT: () => undefined },
     ]);
     this.ACTION(() => {
       ref.span = { start: span(first!).start, end: span(last!).end };
@@ -319,8 +326,14 @@ class CitationParser extends EmbeddedActionsParser {
     const n = this.LA(k + 1);
     if (n.tokenType === Nay || n.tokenType === NeuTren || n.tokenType === DocNumber) return true;
     if (n.tokenType === So) return this.LA(k + 2).tokenType === DocNumber;
-    return isWordish(n) && isCapitalized(n) && !isStop(NAME_STOP, n);
+    if (isWordish(n) && isCapitalized(n) && !isStop(NAME_STOP, n) && !isAllCaps(t)) return true;
+    // A type word alone right after a unit chain (`Điều 126 Luật`, end of line or sentence).
+    return k === 1 && !isAllCaps(t) && this.afterLevels && (n.tokenType === EOF || n.tokenType === Other || n.tokenType === Comma);
   }
+
+  /** Set while the citation rule has read unit levels (a bare type word only counts after them). */
+  private afterLevels = false;
+
 
   private itemOf(kind: LevelKind, t: IToken): RawItem {
     if (t.tokenType === Thu) return { label: 'thứ', span: span(t) };

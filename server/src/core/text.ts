@@ -142,25 +142,30 @@ function computeLineStarts(s: string): number[] {
 
 /**
  * NFC-normalizes `s` cluster by cluster (a base character and the combining marks after it),
- * recording for every offset of the result the offset of its cluster in `s`.
+ * recording for every offset of the result the offset of its cluster in `s`. Text between
+ * clusters is copied as is (most of a file, even an NFD one, is ASCII).
  */
 function normalizeWithMap(s: string): { norm: string; map: Int32Array } {
   const parts: string[] = [];
   const map = new Int32Array(s.length + 1);
+  const cluster = /[^\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+/g;
   let n = 0;
-  let i = 0;
-  while (i < s.length) {
-    let j = i + 1;
-    // Surrogate pair stays together.
-    if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) < 0xdc00 && j < s.length) j++;
-    while (j < s.length && COMBINING.test(s[j])) j++;
-    const cluster = s.slice(i, j);
-    const nf = j - i > 1 ? cluster.normalize('NFC') : cluster;
-    for (let k = 0; k < nf.length; k++) map[n + k] = i + Math.min(k, j - i);
+  let last = 0;
+  let m: RegExpExecArray | null;
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(s.slice(from, to));
+    for (let i = from; i < to; i++) map[n++] = i;
+  };
+  while ((m = cluster.exec(s))) {
+    copy(last, m.index);
+    const nf = m[0].normalize('NFC');
+    for (let k = 0; k < nf.length; k++) map[n + k] = m.index + Math.min(k, m[0].length);
     parts.push(nf);
     n += nf.length;
-    i = j;
+    last = m.index + m[0].length;
   }
+  copy(last, s.length);
   map[n] = s.length;
   return { norm: parts.join(''), map: map.slice(0, n + 1) };
 }

@@ -48,13 +48,61 @@ export function extractCitations(file: Parsed): FileCitations {
     if (t.tokenType === Quoted) continue; // amended text of another document
     const start = t.startOffset, end = tokenEnd(t);
     const p = payload(t);
-    const skip = p ? (o: number) => o >= p.markerStart && o < p.markerEnd : () => false;
-    for (const raw of findCitations(norm, fold, start, end, skip)) {
+    const quotes = inlineQuotes(norm, start, end);
+    const skip = (o: number): boolean => (!!p && o >= p.markerStart && o < p.markerEnd) || quotes.some(([a, b]) => o > a && o < b);
+    const found = findCitations(norm, fold, start, end, skip);
+    linkRuns(norm, found);
+    for (const raw of found) {
       while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
       citations.push(toCitation(raw, citations.length, di, docs[di]));
     }
   }
   return { citations, amends: findAmendments(file, citations) };
+}
+
+/**
+ * Quotations inside a line (`Bỏ cụm từ “… điểm b khoản này” tại …`): words of another
+ * text, whose citations are not this document's.
+ */
+function inlineQuotes(norm: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  let straight = false;
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (open < 0) {
+      if (c === 0x201c || c === 0x22) { open = i; straight = c === 0x22; }
+    } else if ((straight && c === 0x22) || (!straight && (c === 0x201d || c === 0x22))) {
+      out.push([open, i]);
+      open = -1;
+    }
+  }
+  if (open >= 0) out.push([open, end]);
+  return out;
+}
+
+const SEPARATOR = /^[\s,;]*(?:(?:và|hoặc|va|hoac)[\s,]*)?$/;
+
+/**
+ * Citations written as one run share what the run says once:
+ * - `khoản 6 Điều 3, Điều 9, khoản 2 Điều 10 … của Luật Đất đai`: the document named at the
+ *   end is the document of every citation of the run that names none;
+ * - `Điều 141, các khoản 2, 3 và 4`: khoản written after their Điều belong to it.
+ */
+function linkRuns(norm: string, list: RawCitation[]): void {
+  for (let i = list.length - 2; i >= 0; i--) {
+    const c = list[i], next = list[i + 1];
+    if (!SEPARATOR.test(norm.slice(c.span.end, next.span.start))) continue;
+    if (!c.doc && next.doc && !c.levels.some((l) => l.nay) && !next.doc.nay && !next.doc.neuTren) c.doc = next.doc;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const prev = list[i - 1], c = list[i];
+    const top = c.levels[c.levels.length - 1];
+    const prevTop = prev.levels[prev.levels.length - 1];
+    if (!top || top.kind !== 'khoan' || c.doc || top.nay || !prevTop || prevTop.kind !== 'dieu' || prevTop.items.length !== 1) continue;
+    if (!/^\s*,\s*$/.test(norm.slice(prev.span.end, c.span.start)) || prev.doc) continue;
+    c.levels = [...c.levels, { kind: 'dieu', kwSpan: prevTop.kwSpan, items: [prevTop.items[0]] }];
+  }
 }
 
 function toCitation(raw: RawCitation, id: number, docIndex: number, doc: DocNode | undefined): Citation {

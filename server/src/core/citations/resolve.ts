@@ -150,7 +150,9 @@ function unitTargets(c: Citation, target: DocTarget): ResolvedTarget[] {
   return paths.map(({ path, span }) => {
     const label = pathLabel(path);
     if (!doc) return { path, span, label };
-    const found = lookupUnit(doc, path);
+    // "này" and implicit units name the very Điều the citation stands in (even where the
+    // source numbers two Điều alike).
+    const found = lookupUnit(doc, path, sameDoc ? c.here.dieu : undefined);
     return { path, span, label, ...found };
   });
 }
@@ -217,11 +219,11 @@ function siblingsOf(doc: DocNode, parent: UnitPath, kind: UnitKind): Unit[] {
 }
 
 /** Finds a path in a document; `missing` names the first part that is not there. */
-export function lookupUnit(doc: DocNode, path: UnitPath): { unit?: Unit; missing?: string } {
+export function lookupUnit(doc: DocNode, path: UnitPath, hereDieu?: Unit): { unit?: Unit; missing?: string } {
   const idx = docIndexOf(doc);
   let unit: Unit | undefined;
   if (path.dieu !== undefined) {
-    unit = idx.dieu.get(path.dieu.toLowerCase());
+    unit = hereDieu && hereDieu.num.label.toLowerCase() === path.dieu.toLowerCase() ? hereDieu : idx.dieu.get(path.dieu.toLowerCase());
     if (!unit) return { missing: `Điều ${path.dieu}` };
   } else if (path.chuong !== undefined) {
     unit = idx.chuong.get(path.chuong.toUpperCase());
