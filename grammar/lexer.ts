@@ -2,13 +2,17 @@
  * Line-granular structure lexer (Chevrotain, custom patterns).
  *
  * Tokens are logical lines: a heading, a khoản / điểm line, a dash line, a header line, a
- * quoted block of amended text, or plain prose. A logical line ends at the end of the
- * physical line, or earlier where a heading was run together mid-line
- * (`…QUỐC GIA Điều 9. Tên`) or where a multi-line quotation opens (`… như sau: “Điều 5. …`).
+ * table row, a quoted block of amended text, or plain prose. A logical line ends at the end
+ * of the physical line, or earlier where
+ *   - a heading was run together mid-line (`…QUỐC GIA Điều 9. Tên`, `…biên giới."Điều 2.`),
+ *   - a multi-line quotation opens (`… như sau: “Điều 5. …`),
+ *   - the next khoản / điểm was run together with this one (`1- … đất. 2- Hộ gia đình …`,
+ *     `b) …; c) Rừng …`), or khoản 1 follows the heading of its Điều (`Điều 3 1- Nhà nước …`).
  *
  * The lexer runs over `fold` (lower-case ASCII skeleton, same length as the NFC text) for
  * keyword matching and looks at `norm` (NFC) where case or the letter `đ` matters, so token
- * offsets are offsets in `norm`. It never fails: `Text` and `Blank` accept any character.
+ * offsets are offsets in `norm`. It never fails: `Text` accepts any character. Every search
+ * runs on the current line only (never to the end of the text), so lexing stays linear.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
@@ -55,16 +59,31 @@ function eol(o: number): number {
   return i;
 }
 
-// Markdown/OCR decoration before a marker: indentation, `#`, `>`, table pipe, bold/italic.
+/** Start of the physical line containing `o`. */
+function bol(o: number): number {
+  const f = ctx.fold;
+  let i = o;
+  while (i > 0) {
+    const c = f.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+// Markdown/OCR decoration before a marker: indentation, `#`, `>`, bold/italic.
 // OCR leaves stray marks before a marker (`, 1. …`, `• 2. …`); they are decoration too.
-const DECOR = '[ \\t]*(?:[,.\\u2022\\u00b7\'`][ \\t]+)?(?:#{1,6}[ \\t]*)?(?:>[ \\t]*)?(?:\\|[ \\t]*)?(?:[*_]{1,3}[ \\t]*)?';
+const DECOR = '[ \\t]*(?:[,.\\u2022\\u00b7\'`][ \\t]+)?(?:#{1,6}[ \\t]*)?(?:>[ \\t]*)?(?:[*_]{1,3}[ \\t]*)?';
 const CLOSE_DECOR = /^[ \t]*(?:[*_]{1,3})/;
 
-/** True when `norm[i]` is an upper-case letter. */
-function isUpper(i: number): boolean {
-  const ch = ctx.norm[i];
+function isUpperCh(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
+function isLowerCh(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+/** True when `norm[i]` is an upper-case letter. */
+function isUpper(i: number): boolean { return isUpperCh(ctx.norm[i]); }
 
 /** Offset after trailing decoration and blanks (`**`, `:`), from `i`, before `end`. */
 function skipCloseDecor(i: number, end: number): { pos: number; closed: boolean } {
@@ -80,6 +99,114 @@ function trimSpan(start: number, end: number): [number, number] {
   return [start, end];
 }
 
+// ---------------------------------------------------------------------------------------
+// Quotations (amended text). “ ” are unambiguous; a straight " opens after a blank, a line
+// start, `(` or `:` when a non-blank follows, and closes otherwise. Crawls mix the two kinds
+// (`"Điều 7a. …` closed by `”.`), so any closing mark closes any opening one.
+
+const QUOTE_SCAN_LINES = 400;
+
+function isOpenQuote(i: number): boolean {
+  const n = ctx.norm;
+  const c = n.charCodeAt(i);
+  if (c === 0x201c) return true;
+  if (c !== 0x22) return false;
+  const prev = i > 0 ? n[i - 1] : '\n';
+  const next = n[i + 1];
+  return /[\s(:[]/.test(prev) && next !== undefined && !/\s/.test(next);
+}
+
+function isCloseQuote(i: number): boolean {
+  const c = ctx.norm.charCodeAt(i);
+  if (c === 0x201d) return true;
+  return c === 0x22 && !isOpenQuote(i);
+}
+
+/**
+ * Offset just after the quotation that opens at `i`, or -1 when it does not close within
+ * `QUOTE_SCAN_LINES` lines. A lost closing mark must not swallow the document: a line that
+ * opens a new quotation, or that is an amending instruction of the enclosing document
+ * (`5. Sửa đổi, bổ sung điểm c khoản 1 Điều 51 như sau:`), ends the unclosed one before it.
+ */
+function quoteClose(i: number): number {
+  const n = ctx.norm;
+  let depth = 1;
+  let lineStart = false;
+  let lines = 0;
+  for (let j = i + 1; j < n.length; j++) {
+    const c = n.charCodeAt(j);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      if (c === 10 || n.charCodeAt(j + 1) !== 10) lines++;
+      if (lines > QUOTE_SCAN_LINES) return -1;
+      continue;
+    }
+    if (lineStart && c !== 32 && c !== 9) {
+      lineStart = false;
+      if (isOpenQuote(j) || amendingInstruction(j)) return j;
+    }
+    if (c === 0x201c || c === 0x201d || c === 0x22) {
+      if (isOpenQuote(j)) depth++;
+      else if (isCloseQuote(j)) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+    }
+  }
+  return -1;
+}
+
+// `5. Sửa đổi, bổ sung điểm c khoản 1 Điều 51 như sau:` / `b) Bổ sung Điều 7a vào sau Điều 7 như sau:`
+const AMENDING = /^[*_]*(?:\d{1,3}[a-z]?[.)]|[a-z]\d{0,2}\)|dieu \d{1,3}[a-z]?\.)[ \t].*(?:sua doi|bo sung|thay the|bai bo|bo cum tu|bo tu|sua cum tu).*nhu sau[ \t]*:?[ \t*_]*$/;
+
+/** Whether the line starting at `j` is an amending instruction (never inside amended text). */
+function amendingInstruction(j: number): boolean {
+  const c = ctx.fold.charCodeAt(j);
+  if (!(c >= 48 && c <= 57) && !(c >= 97 && c <= 122) && c !== 42 && c !== 95) return false;
+  const e = eol(j);
+  if (e - j > 400) return false;
+  return AMENDING.test(ctx.fold.slice(j, e));
+}
+
+/** Whether the quotation opening at `j` is not closed on its own line. */
+function quoteRunsPastLine(j: number): boolean {
+  const end = eol(j);
+  const n = ctx.norm;
+  let depth = 0;
+  for (let k = j; k < end; k++) {
+    const c = n.charCodeAt(k);
+    if (c !== 0x201c && c !== 0x201d && c !== 0x22) continue;
+    if (isOpenQuote(k)) depth++;
+    else if (depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Offset of a quotation mark in [from, end) that opens a quotation continuing past this
+ * line (amended text: `… như sau: “Điều 5. …`), or -1. Only a quote after `:` counts
+ * mid-line; one at the very start of the logical line is handled by the `Quoted` token.
+ */
+function multilineQuoteOpen(from: number, end: number): number {
+  const n = ctx.norm;
+  for (let i = from + 1; i < end; i++) {
+    const c = n.charCodeAt(i);
+    if (c !== 0x201c && c !== 0x22) continue;
+    let k = i - 1;
+    while (k >= from && (n[k] === ' ' || n[k] === '\t')) k--;
+    if (n[k] !== ':' || !isOpenQuote(i)) continue;
+    if (quoteClose(i) > eol(i)) return i;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------
+// Logical line ends.
+
+// A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
+const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |chuong [ivxlc]+ |muc \d+[.:]? |phan thu )/g;
+const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/;
+
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
  * split point (a heading run together mid-line, or a multi-line quotation opening).
@@ -87,25 +214,23 @@ function trimSpan(start: number, end: number): [number, number] {
 function logicalEnd(o: number, from: number = o): number {
   const end = eol(o);
   const f = ctx.fold;
-  // Cheap filter: only lines that mention a heading keyword or hold a quote can split.
-  const seg = f.slice(from, end);
   let best = end;
-  if (/dieu|chuong|muc|phan/.test(seg)) {
-    MIDLINE_HEADING.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = MIDLINE_HEADING.exec(f)) && m.index < end) {
-      const at = m.index + m[1].length;
-      if (at <= from || !isUpper(at)) continue;
-      if (midlineSplitOk(at)) { best = at; break; }
+  if (from < end) {
+    const seg = f.slice(from, end);
+    if (HEADING_WORDS.test(seg)) {
+      MIDLINE_HEADING.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = MIDLINE_HEADING.exec(seg))) {
+        const at = from + m.index + m[1].length;
+        if (at <= from || !isUpper(at)) continue;
+        if (midlineSplitOk(at)) { best = at; break; }
+      }
     }
   }
   const q = multilineQuoteOpen(from, best);
   if (q >= 0) best = Math.min(best, q);
   return best;
 }
-
-// A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
-const MIDLINE_HEADING = /([ \t"”*]+)(?:dieu \d+[a-z]?\. |chuong [ivxlc]+ |muc \d+[.:]? |phan thu )/g;
 
 function midlineSplitOk(at: number): boolean {
   // Preceded by a closing quote, or by an upper-case word (a title in capitals), or by the
@@ -129,63 +254,47 @@ function midlineSplitOk(at: number): boolean {
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
-/**
- * Offset of a quotation mark in [from, end) that opens a quotation continuing past this
- * line (amended text: `… như sau: “Điều 5. …`), or -1. Only a quote after `:` counts
- * mid-line; one at the very start of the logical line is handled by the `Quoted` token.
- */
-function multilineQuoteOpen(from: number, end: number): number {
-  const n = ctx.norm;
-  for (let i = from + 1; i < end; i++) {
-    const c = n.charCodeAt(i);
-    if (c !== 0x201c && c !== 0x22) continue;
-    let k = i - 1;
-    while (k >= from && (n[k] === ' ' || n[k] === '\t')) k--;
-    if (n[k] !== ':') continue;
-    if (quoteClose(i) > eol(i)) return i;
+/** Điểm letters in order (see numbers.ts; repeated here to keep the lexer self-contained). */
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+/** The marker that would follow `label` (khoản `3` → `4`, điểm `d` → `đ`, `a1` → `a2`/`b`). */
+function successors(label: string, kind: 'khoan' | 'diem'): string[] {
+  if (kind === 'khoan') {
+    const m = /^(\d+)/.exec(label);
+    return m ? [String(parseInt(m[1], 10) + 1)] : [];
   }
-  return -1;
+  const m = /^([a-zđ])(\d*)$/.exec(label);
+  if (!m) return [];
+  const k = LETTERS.indexOf(m[1]);
+  const out: string[] = [];
+  if (k >= 0 && k + 1 < LETTERS.length) out.push(LETTERS[k + 1]);
+  if (m[2]) out.push(m[1] + (parseInt(m[2], 10) + 1));
+  return out;
 }
 
-/**
- * Offset just after the quotation that opens at `i` (balanced “ ”; a straight quote closes
- * at the next straight quote), or -1 when it never closes. A line that opens a new
- * quotation while one is still open ends the unclosed one before it.
- */
-function quoteClose(i: number): number {
-  const n = ctx.norm;
-  const straight = n.charCodeAt(i) === 0x22;
-  let depth = 1;
-  let lineStart = false;
-  for (let j = i + 1; j < n.length; j++) {
-    const c = n.charCodeAt(j);
-    if (c === 10 || c === 13) { lineStart = true; continue; }
-    if (lineStart && c !== 32 && c !== 9) {
-      lineStart = false;
-      if (!straight && c === 0x201c && depth >= 1 && quoteRunsPastLine(j)) return j;
-    }
-    if (straight) {
-      if (c === 0x22) return j + 1;
-    } else if (c === 0x201c) depth++;
-    else if (c === 0x201d || c === 0x22) {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-  }
-  return -1;
-}
+// A khoản / điểm marker run together after the end of a clause: `…đất. 2- Hộ`, `…; c) Rừng`.
+const RUN_TOGETHER = /[.;:][ \t]+(?:(\d{1,3}[a-z]?)([.-])|([a-zđ]\d{0,2})\))[ \t]+(?=\p{Lu})/gu;
 
-/** Whether the “ at `j` is not closed on its own line (a new block-level quotation). */
-function quoteRunsPastLine(j: number): boolean {
-  const end = eol(j);
-  const n = ctx.norm;
-  let depth = 0;
-  for (let k = j; k < end; k++) {
-    const c = n.charCodeAt(k);
-    if (c === 0x201c) depth++;
-    else if (c === 0x201d) depth--;
+/**
+ * An earlier end for a khoản/điểm line whose successor (or, for a khoản, its first điểm
+ * after `:`) was run together on the same line; `end` when there is none.
+ */
+function runTogetherEnd(restStart: number, end: number, label: string, punct: string, kind: 'khoan' | 'diem'): number {
+  if (end - restStart < 8) return end;
+  const seg = ctx.norm.slice(restStart, end);
+  if (!/[.;:][ \t]+[\da-zđ]/.test(seg)) return end;
+  const succ = successors(label, kind);
+  RUN_TOGETHER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RUN_TOGETHER.exec(seg))) {
+    const markerAt = restStart + m.index + m[0].search(/[\da-zđ]/);
+    if (m[1] !== undefined) {
+      if (kind === 'khoan' && succ.includes(m[1]) && m[2] === (punct === '-' ? '-' : '.')) return markerAt;
+    } else if (kind === 'diem' ? succ.includes(m[3]) : m[3] === 'a' && seg[m.index] === ':') {
+      return markerAt;
+    }
   }
-  return depth > 0;
+  return end;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -193,17 +302,19 @@ function quoteRunsPastLine(j: number): boolean {
 
 function sticky(src: string): RegExp { return new RegExp(src, 'yd'); }
 
-const RE_DIEU = sticky(`${DECOR}(dieu)[ \\t]+(\\d{1,4}[a-z]?)`);
+const RE_DIEU = sticky(`${DECOR}([dð]ieu)[ \\t]+(\\d{1,4}[a-z]?)`);
 const RE_CHUONG = sticky(`${DECOR}(chuong|chuang)[ \\t]+([ivxlc]+|\\d{1,3})(?![a-z0-9])`);
 const RE_PHAN = sticky(`${DECOR}(phan)[ \\t]+(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
 const RE_MUC = sticky(`${DECOR}(muc)[ \\t]+(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
 const RE_TIEUMUC = sticky(`${DECOR}(tieu muc)[ \\t]+(\\d{1,3}[a-z]?)`);
-const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)([.)]|-(?!\\d))(?=[ \\t*_,]|$)`);
-const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])(?=[ \\t*_]|$)`);
-const RE_ROMAN = sticky(`${DECOR}([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[ \\t*_]|$)`);
+// khoản: `3.`, `3)`, `3-` (old laws), `3..` (typo), `3.Chữ` (no blank; checked below).
+const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t]))`);
+const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])`);
+const RE_ROMAN = sticky(`${DECOR}([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[\\s*_]|$)`);
 const RE_DASH = sticky(`${DECOR}[-+\\u2013\\u2022][ \\t]*`);
 const RE_SO = sticky(`${DECOR}(?:so|s6)[ \\t]*:`);
-const RE_MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc/y;
+const RE_TABLE = /[ \t]*\|/y;
+const RE_MOTTO_ANY = /(cong hoa xa hoi chu nghia viet nam)|doc lap\s*[-\u2013]\s*tu do\s*[-\u2013]\s*hanh phuc/;
 const RE_LEADING = sticky(`${DECOR}`);
 
 /** Document type words that open a document's title line (caps): `QUYẾT ĐỊNH`, `QUY CHẾ`… */
@@ -212,9 +323,15 @@ export const DOC_TYPE_WORDS = [
   'thong tu lien tich', 'thong tu', 'chi thi', 'quy che', 'quy dinh', 'dieu le', 'quy trinh',
   'chuong trinh phoi hop', 'chuong trinh', 'ke hoach', 'huong dan', 'van ban hop nhat', 'cong van',
 ];
-const RE_DOCTITLE = sticky(`${DECOR}(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:[*_]{1,3})?[ \\t]*$`);
+const RE_DOCTITLE = new RegExp(`^${DECOR}(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:[*_]{1,3})?[ \\t]*$`, 'd');
 
-function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: LinePayload) => boolean) {
+/** After a marker: a blank, decoration, a comma, or the end of the line. */
+function boundaryAt(i: number): boolean {
+  const c = ctx.norm[i];
+  return c === undefined || /[\s*_,]/.test(c);
+}
+
+function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: LinePayload) => boolean, splitFirstClause = false) {
   return (text: string, o: number): Match | null => {
     re.lastIndex = o;
     const m = re.exec(text);
@@ -222,13 +339,15 @@ function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: Line
     const [keywordStart, keywordEnd] = m.indices[1];
     if (!isUpper(keywordStart)) return null; // `điều 5 …` in lower case is prose
     const [numStart, numEnd] = m.indices[2];
-    const lend = logicalEnd(o, numEnd);
+    let lend = logicalEnd(o, numEnd);
     let i = numEnd;
     while (i < lend && (ctx.norm[i] === ' ' || ctx.norm[i] === '\t') && /[.:]/.test(ctx.norm[i + 1] ?? '')) i++;
     let punct = '';
     if (ctx.norm[i] === '.' || ctx.norm[i] === ':') { punct = ctx.norm[i]; i++; }
+    if (!punct && !boundaryAt(i)) return null; // `Điều 5a1…`, `Chương IIa`: not a heading
     const markerEnd = punct ? i : numEnd;
     const cd = skipCloseDecor(i, lend);
+    if (splitFirstClause) lend = firstClauseEnd(cd.pos, lend);
     const [restStart, restEnd] = trimSpan(cd.pos, lend);
     const p: LinePayload = {
       markerStart: keywordStart, markerEnd, label: ctx.norm.slice(numStart, numEnd),
@@ -239,53 +358,118 @@ function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: Line
   };
 }
 
-const DOC_TYPE_AFTER = /^(?:của |cua |nay\b|này\b|(?:luật|bộ luật|nghị định|nghị quyết|thông tư|quyết định|quy chế|quy định|pháp lệnh|chỉ thị|hiến pháp|điều lệ)\b)/i;
+// khoản 1 (or điểm a) run together with the heading of its Điều: `Điều 2 1- Người …`,
+// `Điều 33a. Thi hành … hậu quả 1. Khi cá nhân …`.
+const FIRST_CLAUSE = /(?:^|(?<=[\p{L}\d)][ \t]+))(1[.-]|a\))[ \t]+(?=\p{Lu})/u;
 
-/** `Điều 5.` is a heading; `Điều 5 của …` / `Điều 5 Nghị định này` at a line start is prose. */
-function dieuCheck(numEnd: number, lend: number, p: LinePayload): boolean {
-  if (p.punct === '.' || p.punct === ':') {
-    // `Điều 5. …` but not a citation ending a sentence mid-paragraph: accept.
-    return true;
-  }
-  const after = ctx.norm.slice(numEnd, Math.min(lend, numEnd + 40)).replace(/^[ \t*_]+/, '');
-  if (after === '') return true; // title on the next line, or none
-  if (DOC_TYPE_AFTER.test(after)) return false;
-  if (/^\d{1,2}[-.)][ \t]/.test(after)) return true; // `Điều 2 1- …` (old laws)
-  let k = numEnd;
-  while (k < lend && /[ \t*_]/.test(ctx.norm[k])) k++;
-  return isUpper(k);
+function firstClauseEnd(from: number, end: number): number {
+  while (from < end && (ctx.norm[from] === ' ' || ctx.norm[from] === '\t')) from++;
+  if (end - from < 3) return end;
+  const seg = ctx.norm.slice(from, end);
+  const m = FIRST_CLAUSE.exec(seg);
+  return m ? from + m.index : end;
 }
 
-function markerLine(re: RegExp, check?: (p: LinePayload, m: RegExpExecArray) => boolean) {
+/** Words after `Điều N` (no period) that make it a citation wrapped onto a new line. */
+const CITATION_AFTER = /^(?:của|cua|này|nay|và|va|đến|den|hoặc|hoac|khoản|khoan|điểm|diem|mục|muc|chương|chuong|phần|phan|luật|bộ luật|nghị định|nghị quyết|thông tư|quyết định|quy chế|quy định|quy trình|pháp lệnh|chỉ thị|hiến pháp|điều lệ|văn bản)(?![\p{L}\d])/iu;
+
+/**
+ * `Điều 5.` is a heading; so is `Điều 5` without a period (old laws: `Điều 4 Người sử dụng
+ * đất …`, `Điều 2 1- …`), unless it reads as a citation wrapped onto a new line: `Điều 5 của
+ * …`, `Điều 5 Thông tư này.`, `Điều 16, Điều 17 …`, or the line before ends mid-sentence.
+ */
+function dieuCheck(numEnd: number, lend: number, p: LinePayload): boolean {
+  if (wrappedCitation(p.keywordStart)) return false;
+  if (p.punct === '.' || p.punct === ':') return true;
+  const after = ctx.norm.slice(numEnd, Math.min(lend, numEnd + 40)).replace(/^[ \t*_]+/, '');
+  if (after !== '' && CITATION_AFTER.test(after)) return false;
+  if (after !== '' && !/^\d{1,2}[-.)][ \t]/.test(after)) {
+    let k = numEnd;
+    while (k < lend && /[ \t*_]/.test(ctx.norm[k])) k++;
+    if (!isUpper(k)) return false;
+  }
+  // A line that wraps a sentence: the previous non-blank line ends without punctuation.
+  const prev = prevLineEndChar(p.keywordStart);
+  return !(prev !== undefined && (isLowerCh(prev) || /[\d,]/.test(prev)));
+}
+
+// The end of a line that a citation continues on the next: `… tại khoản 1` / `Điều 1.`,
+// `… quy định tại` / `Điều 5. …` (lower-case words as written, with their diacritics).
+const CITATION_TAIL = /(?:^|[\s(])(?:(?:khoản|điểm|mục)[ \t]+[\dđa-z]{1,4}[,;]?|tại|theo|của|và|hoặc|với|từ|đến|các|những|thuộc|khoản|điểm)[ \t]*$/u;
+
+/** Is the line holding `o` the continuation of a citation broken on the line before? */
+function wrappedCitation(o: number): boolean {
+  let i = bol(o) - 1;
+  const n = ctx.norm;
+  while (i >= 0 && /[\s*_]/.test(n[i])) i--;
+  if (i < 0) return false;
+  const from = Math.max(0, bol(i), i - 60);
+  return CITATION_TAIL.test(n.slice(from, i + 1));
+}
+
+/** Last non-blank character before the line containing `o` (skipping blank lines). */
+function prevLineEndChar(o: number): string | undefined {
+  let i = bol(o) - 1;
+  const n = ctx.norm;
+  while (i >= 0 && /[\s*_]/.test(n[i])) i--;
+  return i >= 0 ? n[i] : undefined;
+}
+
+function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: LinePayload, m: RegExpExecArray) => boolean) {
   return (text: string, o: number): Match | null => {
     re.lastIndex = o;
     const m = re.exec(text);
-    if (!m) return null;
-    const end = m.index + m[0].length;
-    const markerStart = m.indices ? m.indices[1][0] : end - m[1].length - m[2].length;
-    const lend = logicalEnd(o, end);
+    if (!m || !m.indices) return null;
+    const markerStart = m.indices[1][0];
+    let end = m.index + m[0].length;
+    const punctRaw = m[2] ?? '';
+    let markerEnd = end;
+    if (punctRaw === '..') markerEnd = end - 1; // `2..` : the marker is `2.`
+    if (kind !== 'roman' && !boundaryAt(end)) {
+      // `5.Ứng dụng …` (no blank after the marker): only before a capital letter.
+      if (!(punctRaw.startsWith('.') || punctRaw === ')') || !isUpper(end)) return null;
+    }
+    let lend = logicalEnd(o, end);
     const cd = skipCloseDecor(end, lend);
+    const label = ctx.norm.slice(markerStart, markerStart + m[1].length);
+    const punct = punctRaw.trim().slice(0, 1);
+    if (kind !== 'roman') lend = runTogetherEnd(cd.pos, lend, label, punct, kind);
     const [restStart, restEnd] = trimSpan(cd.pos, lend);
     const p: LinePayload = {
-      markerStart, markerEnd: end, label: ctx.norm.slice(markerStart, markerStart + m[1].length),
-      punct: m[2].trim(), keywordStart: markerStart, keywordEnd: markerStart, restStart, restEnd,
+      markerStart, markerEnd, label, punct, keywordStart: markerStart, keywordEnd: markerStart, restStart, restEnd,
       boldClosedAfterMarker: cd.closed,
     };
     if (check && !check(p, m)) return null;
-    return result(o, lend, p);
+    end = lend;
+    return result(o, end, p);
   };
 }
 
-function wholeLine(re: RegExp, anywhere = false) {
+/**
+ * The national motto line that opens a header block: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` in
+ * capitals, or `Độc lập - Tự do - Hạnh phúc`, anywhere on the line (crawls run the header block
+ * together: `QUỐC HỘI ------- CỘNG HÒA … Hạnh phúc --- Luật số: …`). Prose naming the state
+ * (`lãnh thổ nước Cộng hòa xã hội chủ nghĩa Việt Nam`) is not in capitals and does not count.
+ */
+function mottoLine(text: string, o: number): Match | null {
+  const end = eol(o);
+  if (end - o > 4000) return null;
+  const seg = text.slice(o, end);
+  const m = RE_MOTTO_ANY.exec(seg);
+  if (!m) return null;
+  const at = o + m.index;
+  const written = ctx.norm.slice(at, at + m[0].length);
+  if (m[1] !== undefined) {
+    // `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` in capitals only.
+    if (written !== written.toUpperCase()) return null;
+  } else if (!/^(?:Độc lập|ĐỘC LẬP)/u.test(written)) {
+    return null;
+  }
+  return result(o, end);
+}
+
+function wholeLine(re: RegExp) {
   return (text: string, o: number): Match | null => {
-    if (anywhere) {
-      const end = eol(o);
-      const seg = text.slice(o, end);
-      re.lastIndex = 0;
-      const flags = re.flags.replace('y', '');
-      if (!new RegExp(re.source, flags).test(seg)) return null;
-      return result(o, end);
-    }
     re.lastIndex = o;
     const m = re.exec(text);
     if (!m) return null;
@@ -305,6 +489,7 @@ function quoted(text: string, o: number): Match | null {
   const q = o + (lead ? lead[0].length : 0);
   const c = ctx.norm.charCodeAt(q);
   if (c !== 0x201c && c !== 0x22) return null;
+  if (!isOpenQuote(q)) return null;
   const close = quoteClose(q);
   if (close < 0 || close <= eol(q)) return null; // closes on its own line: ordinary text
   // Trailing punctuation after the closing quote (`”.`, `”;`, `”./.`) belongs to the block.
@@ -315,7 +500,14 @@ function quoted(text: string, o: number): Match | null {
   return result(o, end);
 }
 
-function text(textIn: string, o: number): Match | null {
+/** A row of a Markdown table (`| … | … |`): text, never structure. */
+function tableRow(text: string, o: number): Match | null {
+  RE_TABLE.lastIndex = o;
+  if (!RE_TABLE.test(text)) return null;
+  return result(o, eol(o));
+}
+
+function textLine(textIn: string, o: number): Match | null {
   const end = logicalEnd(o);
   if (end <= o) {
     // A split point at the very start cannot happen (headings match first); consume one char.
@@ -325,16 +517,17 @@ function text(textIn: string, o: number): Match | null {
 }
 
 function docTitle(text: string, o: number): Match | null {
-  RE_DOCTITLE.lastIndex = o;
-  const m = RE_DOCTITLE.exec(text.slice(0, eol(o)));
-  if (!m) return null;
-  const kw = text.indexOf(m[1], o);
+  const e = eol(o);
+  if (e - o > 200) return null;
+  const m = RE_DOCTITLE.exec(text.slice(o, e));
+  if (!m || !m.indices) return null;
+  const kw = o + m.indices[1][0], kwEnd = o + m.indices[1][1];
   // Only in capitals: `QUY CHẾ`, not a sentence starting `Quy chế …`.
-  const word = ctx.norm.slice(kw, kw + m[1].length);
+  const word = ctx.norm.slice(kw, kwEnd);
   if (word !== word.toUpperCase()) return null;
-  return result(o, eol(o), {
-    markerStart: kw, markerEnd: kw + m[1].length, label: word, punct: '', keywordStart: kw,
-    keywordEnd: kw + m[1].length, restStart: kw + m[1].length, restEnd: kw + m[1].length, boldClosedAfterMarker: false,
+  return result(o, e, {
+    markerStart: kw, markerEnd: kwEnd, label: word, punct: '', keywordStart: kw,
+    keywordEnd: kwEnd, restStart: kwEnd, restEnd: kwEnd, boldClosedAfterMarker: false,
   });
 }
 
@@ -344,15 +537,16 @@ function tok(name: string, exec: (text: string, o: number) => Match | null, extr
 
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\r\n\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Quoted = tok('Quoted', quoted);
-export const HeaderLine = tok('HeaderLine', wholeLine(RE_MOTTO, true));
+export const HeaderLine = tok('HeaderLine', mottoLine);
+export const TableRow = tok('TableRow', tableRow);
 export const SoLine = tok('SoLine', wholeLine(RE_SO));
 export const DocTitle = tok('DocTitle', docTitle);
 export const Phan = tok('Phan', heading(RE_PHAN));
 export const Chuong = tok('Chuong', heading(RE_CHUONG));
 export const TieuMuc = tok('TieuMuc', heading(RE_TIEUMUC));
 export const Muc = tok('Muc', heading(RE_MUC, (_n, _e, p) => /^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart)));
-export const Dieu = tok('Dieu', heading(RE_DIEU, dieuCheck));
-export const Roman = tok('Roman', markerLine(RE_ROMAN, (p) => {
+export const Dieu = tok('Dieu', heading(RE_DIEU, dieuCheck, true));
+export const Roman = tok('Roman', markerLine(RE_ROMAN, 'roman', (p) => {
   // Roman numerals in capitals only (`I.`), or a lone `l.`/`I.` misread for `1.`.
   const s = ctx.norm.slice(p.markerStart, p.markerStart + p.label.length);
   if (s !== s.toUpperCase() || p.restEnd <= p.restStart) return false;
@@ -363,8 +557,8 @@ export const Roman = tok('Roman', markerLine(RE_ROMAN, (p) => {
   const rest = ctx.norm.slice(p.restStart, p.restEnd);
   return rest.length > 3 && rest === rest.toUpperCase() && /\p{L}{2,}/u.test(rest);
 }));
-export const Khoan = tok('Khoan', markerLine(RE_KHOAN, (p) => p.restEnd > p.restStart || p.punct === '.'));
-export const Diem = tok('Diem', markerLine(RE_DIEM, (p) => {
+export const Khoan = tok('Khoan', markerLine(RE_KHOAN, 'khoan', (p) => p.restEnd > p.restStart || p.punct === '.'));
+export const Diem = tok('Diem', markerLine(RE_DIEM, 'diem', (p) => {
   const s = ctx.norm.slice(p.markerStart, p.markerStart + p.label.length);
   if (s !== s.toLowerCase()) return false; // `A.` / `B)` are headings or prose, not điểm
   if (p.punct === '.' && p.label.length > 1) return false;
@@ -376,11 +570,11 @@ export const Dash = tok('Dash', (t, o) => {
   if (!m) return null;
   return result(o, logicalEnd(o, m.index + m[0].length));
 });
-export const Text = tok('Text', text);
+export const Text = tok('Text', textLine);
 
 /** Order matters: the first token whose pattern matches at a line start wins. */
 export const allTokens: TokenType[] = [
-  Blank, Quoted, HeaderLine, SoLine, Phan, Chuong, TieuMuc, Muc, Dieu, DocTitle, Roman, Diem, Khoan, Dash, Text,
+  Blank, Quoted, TableRow, SoLine, Phan, Chuong, TieuMuc, Muc, Dieu, HeaderLine, DocTitle, Roman, Diem, Khoan, Dash, Text,
 ];
 
 let lexer: Lexer | undefined;

@@ -1,81 +1,75 @@
 /**
- * Structure grammar (Chevrotain, embedded actions) over the line tokens of `lexer.ts`:
+ * Structure grammar (Chevrotain, embedded actions) over the line tokens of `lexer.ts`.
  *
- *   file      := document*
- *   document  := preamble body                      (a header line or an announced title starts the next)
- *   preamble  := (HeaderLine | SoLine | DocTitle | Text | Dash | Quoted)*
+ * A file is first cut into documents (`segment`, a linear pass over the tokens: a new
+ * header block, the title of an announced attached text, an announced restart at Điều 1 /
+ * Chương I, or a unit after the closing block "Nơi nhận"), then each document is parsed:
+ *
+ *   document  := preamble body
+ *   preamble  := (HeaderLine | SoLine | DocTitle | Text | Dash | Quoted | TableRow)*
  *   body      := (part | chapter | section | subsection | article | clause | point | roman | text)*
  *   part      := Phan title? (chapter | section | subsection | article | clause | point | text)*
  *   chapter   := Chuong title? (section | subsection | article | clause | point | text)*
  *   section   := Muc title? (subsection | article | clause | point | text)*
  *   subsection:= TieuMuc title? (article | clause | point | text)*
- *   article   := Dieu (clause | point | text)*
+ *   article   := Dieu title? (clause | point | romanClause | text)*
  *   clause    := Khoan (point | text)*
  *   point     := Diem text*
  *   roman     := Roman (clause | point | text)*     (documents structured by I., II. …)
+ *   text      := any line that is not a unit heading
  *
  * Every token sequence is accepted (each token fits somewhere), so the parser never
- * fails; units standing where they cannot are marked `misplaced` for the checks.
+ * fails; units standing where they cannot are left for the checks to report.
  * The result is our own AST (`server/src/core/model.ts`), offsets into the NFC text.
  */
-import { EmbeddedActionsParser, EOF, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, Text, TieuMuc,
+  allTokens, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
   payload, tokenEnd,
 } from './lexer';
 import type { DocNode, MarkerStyle, Unit, UnitKind, UnitNumber } from '../server/src/core/model';
 import { parseNumber } from './numbers';
 
-interface DocState {
-  doc: DocNode;
-  /** "Ban hành kèm theo … này" seen: an attached text (QUY CHẾ…) follows. */
-  announced: boolean;
-  preamble: IToken[];
-}
-
 class StructureParser extends EmbeddedActionsParser {
   private norm = '';
   private fold = '';
-  private state!: DocState;
-  private docIndex = 0;
+  private doc!: DocNode;
 
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
     this.performSelfAnalysis();
   }
 
-  load(tokens: IToken[], norm: string, fold: string): void {
-    this.input = tokens;
+  /** Parses the tokens of one document (a segment of the file). */
+  parseDocument(tokens: IToken[], norm: string, fold: string, index: number, attached: boolean): DocNode {
     this.norm = norm;
     this.fold = fold;
-    this.docIndex = 0;
+    const start = tokens.length ? tokens[0].startOffset : 0;
+    const end = tokens.length ? tokenEnd(tokens[tokens.length - 1]) : start;
+    this.doc = { index, span: { start, end }, identity: {}, attached, units: [], quotes: [], hasArticles: false };
+    let rest = tokens;
+    // The grammar accepts every token sequence; the loop is a guard, should that ever change.
+    for (let guard = 0; rest.length && guard < 1000; guard++) {
+      this.input = rest;
+      this.document();
+      const consumed = this.consumedCount(rest);
+      if (consumed >= rest.length) break;
+      rest = rest.slice(Math.max(1, consumed));
+    }
+    return this.doc;
   }
 
-  public file = this.RULE('file', (): DocNode[] => {
-    const docs: DocNode[] = [];
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== EOF,
-      DEF: () => {
-        const d = this.SUBRULE(this.document);
-        this.ACTION(() => { if (d) docs.push(d); });
-      },
-    });
-    return docs;
-  });
+  private lastConsumed = -1;
+  private consumedCount(tokens: IToken[]): number {
+    if (this.lastConsumed < 0) return 0;
+    const last = this.lastConsumed;
+    let lo = 0, hi = tokens.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].startOffset <= last) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
 
-  private document = this.RULE('document', (): DocNode => {
-    let st!: DocState;
-    this.ACTION(() => {
-      const start = this.LA(1).startOffset;
-      st = {
-        doc: { index: this.docIndex++, span: { start, end: start }, identity: {}, attached: false, units: [], quotes: [], hasArticles: false },
-        announced: false,
-        preamble: [],
-      };
-      const prev = this.state;
-      if (prev?.announced && this.LA(1).tokenType === DocTitle) st.doc.attached = true;
-      this.state = st;
-    });
+  public document = this.RULE('document', (): void => {
+    this.ACTION(() => { this.lastConsumed = -1; });
     this.MANY(() => {
       const t = this.OR([
         { ALT: () => this.CONSUME(HeaderLine) },
@@ -84,8 +78,9 @@ class StructureParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(Text) },
         { ALT: () => this.CONSUME(Dash) },
         { ALT: () => this.CONSUME(Quoted) },
+        { ALT: () => this.CONSUME(TableRow) },
       ]);
-      this.ACTION(() => { st.preamble.push(t); this.noteText(t); });
+      this.ACTION(() => this.noteText(t));
     });
     this.MANY2(() => {
       const u = this.OR2([
@@ -99,22 +94,20 @@ class StructureParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.roman) },
         { ALT: () => { this.SUBRULE(this.text); return undefined; } },
       ]);
-      this.ACTION(() => { if (u) st.doc.units.push(u); });
+      this.ACTION(() => { if (u) this.doc.units.push(u); });
     });
-    this.ACTION(() => {
-      const last = this.LA(0);
-      st.doc.span.end = Math.max(st.doc.span.start, last && last.image !== undefined ? tokenEnd(last) : st.doc.span.start);
-    });
-    return st?.doc;
   });
 
-  /** Prose inside a unit: a line of text, a dash line, quoted amended text, an unannounced title. */
+  /** Prose inside a unit: any line that is not a unit heading (text, dash, quote, table…). */
   private text = this.RULE('text', (): IToken => {
     const t = this.OR([
       { ALT: () => this.CONSUME(Text) },
       { ALT: () => this.CONSUME(Dash) },
       { ALT: () => this.CONSUME(Quoted) },
-      { GATE: () => !this.state.announced, ALT: () => this.CONSUME(DocTitle) },
+      { ALT: () => this.CONSUME(TableRow) },
+      { ALT: () => this.CONSUME(DocTitle) },
+      { ALT: () => this.CONSUME(HeaderLine) },
+      { ALT: () => this.CONSUME(SoLine) },
     ]);
     this.ACTION(() => this.noteText(t));
     return t;
@@ -176,10 +169,18 @@ class StructureParser extends EmbeddedActionsParser {
 
   private article = this.RULE('article', (): Unit => {
     const u = this.head(this.CONSUME(Dieu), 'dieu');
-    this.ACTION(() => { this.state.doc.hasArticles = true; });
+    this.ACTION(() => { this.doc.hasArticles = true; });
+    // Title on the next line (`Điều 5.` / `Phạm vi điều chỉnh`), or the rest of a title
+    // wrapped onto the next line (`Điều 9. Quyền và nghĩa vụ của tổ chức,` / `cá nhân`).
     this.OPTION({
-      GATE: () => !u.title && !u.text && this.LA(1).tokenType === Text && this.looksLikeArticleTitle(this.LA(1)),
-      DEF: () => { const t = this.CONSUME2(Text); this.ACTION(() => this.setTitle(u, t.startOffset, tokenEnd(t))); },
+      GATE: () => this.LA(1).tokenType === Text && this.articleTitleLine(u, this.LA(1)),
+      DEF: () => {
+        const t = this.CONSUME2(Text);
+        this.ACTION(() => {
+          if (u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
+          else this.setTitle(u, t.startOffset, tokenEnd(t));
+        });
+      },
     });
     this.MANY(() => this.add(u, this.OR([
       { ALT: () => this.SUBRULE(this.clause) },
@@ -266,7 +267,7 @@ class StructureParser extends EmbeddedActionsParser {
       } else if (rest) {
         u.text = rest;
       }
-      this.noteText(t);
+      this.lastConsumed = t.startOffset;
     });
     return u;
   }
@@ -289,6 +290,7 @@ class StructureParser extends EmbeddedActionsParser {
           if (u.title && u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
           else this.setTitle(u, t.startOffset, tokenEnd(t));
           u.span.end = tokenEnd(t);
+          this.lastConsumed = t.startOffset;
         });
       },
     });
@@ -303,20 +305,22 @@ class StructureParser extends EmbeddedActionsParser {
     u.span.end = Math.max(u.span.end, end);
   }
 
-  private looksLikeArticleTitle(t: IToken): boolean {
+  /** Is text line `t` (right after the heading of Điều `u`) its title, or the rest of it? */
+  private articleTitleLine(u: Unit, t: IToken): boolean {
     const s = this.norm.slice(t.startOffset, tokenEnd(t)).replace(/[*_]+/g, '').trim();
-    return s.length > 0 && s.length < 250 && !/[.;:,]$/.test(s) && /^\p{Lu}/u.test(s);
+    if (!s || s.length >= 250 || /[.;:,]$/.test(s)) return false;
+    if (u.text) return false;
+    // The heading line has no title: a line starting with a capital is the title.
+    if (!u.title) return /^\p{Lu}/u.test(s);
+    // A title wrapped onto the next line goes on in lower case, on a line of its own.
+    if (/[.;:]$/.test(u.title)) return false;
+    return /^\p{Ll}/u.test(s) && s.length < 200 && u.title.length > 20;
   }
 
   private noteText(t: IToken): void {
-    const st = this.state;
-    if (t.tokenType === Quoted) st.doc.quotes.push({ start: t.startOffset, end: tokenEnd(t) });
-    if (!st.announced) {
-      const f = this.fold.slice(t.startOffset, tokenEnd(t));
-      if (f.includes('ban hanh kem theo') && /\bnay\b/.test(f)) st.announced = true;
-    }
+    if (t.tokenType === Quoted) this.doc.quotes.push({ start: t.startOffset, end: tokenEnd(t) });
+    this.lastConsumed = t.startOffset;
   }
-
 }
 
 function markerStyle(kind: UnitKind, punct: string): MarkerStyle {
@@ -342,6 +346,92 @@ function isCaps(s: string): boolean {
   return letters.length > 0 && letters === letters.toUpperCase();
 }
 
+// ---------------------------------------------------------------------------------------
+// Document boundaries
+
+const UNIT_TOKENS: ReadonlySet<TokenType> = new Set([Phan, Chuong, Muc, TieuMuc, Dieu, Khoan, Diem, Roman]);
+
+export interface Segment {
+  /** Token indices [start, end). */
+  start: number;
+  end: number;
+  /** Announced by the previous document ("Ban hành kèm theo … này"). */
+  attached: boolean;
+}
+
+/** Is `t` the first unit of a new sequence (Điều 1, Chương I, Phần thứ nhất / I)? */
+function isRestart(t: IToken): boolean {
+  const p = payload(t);
+  const label = p.label.toLowerCase().replace(/\s+/g, ' ');
+  if (t.tokenType === Dieu) return label === '1';
+  if (t.tokenType === Chuong) return label === 'i' || label === '1';
+  if (t.tokenType === Phan) return label === 'i' || /^thứ nhất$|^thu nhat$/.test(label);
+  return false;
+}
+
+/**
+ * Cuts a file's tokens into documents (DESIGN §1): a new document starts, once the current
+ * one has a body, at
+ *   - a new header block (national motto, `Số:`), taking the issuer lines in capitals just
+ *     before the motto along;
+ *   - the title of an attached text (`QUY CHẾ`, `QUY ĐỊNH`…) once the current document has
+ *     announced it ("Ban hành kèm theo Quyết định này …"), or its first Điều 1 / Chương I
+ *     when the title was lost (run into the signature line);
+ *   - any unit after the closing block (`Nơi nhận:`): appendices, forms, lists of forms.
+ * An unannounced return to Điều 1 stays in the document (the checks call it `numbering-order`).
+ */
+export function segment(tokens: IToken[], fold: string): Segment[] {
+  const out: Segment[] = [];
+  let segStart = 0;
+  let inBody = false, announced = false, closed = false, articles = false, attached = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const type = t.tokenType;
+    const isUnit = UNIT_TOKENS.has(type);
+    if (inBody) {
+      let cut = -1;
+      if (type === HeaderLine || type === SoLine) cut = issuerStart(tokens, k, segStart);
+      else if (announced && type === DocTitle) cut = k;
+      else if (announced && articles && isUnit && isRestart(t)) cut = k;
+      else if (closed && (isUnit || type === DocTitle)) cut = k;
+      if (cut > segStart) {
+        out.push({ start: segStart, end: cut, attached });
+        attached = announced;
+        segStart = cut;
+        inBody = false; announced = false; closed = false; articles = false;
+      }
+    }
+    if (isUnit) {
+      inBody = true;
+      if (type === Dieu) articles = true;
+    }
+    if (type !== Quoted && type !== HeaderLine) {
+      // "Ban hành kèm theo Quyết định này Quy chế …" (often on the line of `Điều 1.`).
+      const f = fold.slice(t.startOffset, tokenEnd(t));
+      if (!announced && f.includes('ban hanh kem theo') && /\bnay\b/.test(f)) announced = true;
+      if (inBody && !isUnit && /^[\s*_#>-]*noi nhan\b|noi nhan\s*:/.test(f)) closed = true;
+    }
+  }
+  out.push({ start: segStart, end: tokens.length, attached });
+  return out;
+}
+
+/**
+ * Where a header block starting at token `k` (the motto or `Số:`) really starts: the issuer
+ * lines just before it (`QUỐC HỘI`, `-------`, `BỘ TÀI CHÍNH`), short and without lower case.
+ */
+function issuerStart(tokens: IToken[], k: number, segStart: number): number {
+  let i = k;
+  for (let n = 0; n < 4 && i - 1 > segStart; n++) {
+    const t = tokens[i - 1];
+    if (t.tokenType !== Text && t.tokenType !== Dash) break;
+    const s = t.image;
+    if (s.length > 100 || s !== s.toUpperCase()) break;
+    i--;
+  }
+  return i;
+}
+
 let parser: StructureParser | undefined;
 
 export interface StructureResult {
@@ -352,18 +442,19 @@ export interface StructureResult {
 
 export function parseStructure(tokens: IToken[], norm: string, fold: string): StructureResult {
   parser ??= new StructureParser();
-  parser.load(tokens, norm, fold);
-  const docs = parser.file() ?? [];
-  // Preamble tokens: those of each document before its first unit token.
-  const unitTokens = new Set([Phan, Chuong, Muc, TieuMuc, Dieu, Khoan, Diem, Roman]);
-  const preambles: IToken[][] = docs.map(() => []);
-  let di = 0;
-  let inBody = false;
-  for (const t of tokens) {
-    while (di < docs.length - 1 && t.startOffset >= docs[di + 1].span.start) { di++; inBody = false; }
-    if (unitTokens.has(t.tokenType)) inBody = true;
-    if (!inBody && docs[di]) preambles[di].push(t);
+  const segs = segment(tokens, fold);
+  const documents: DocNode[] = [];
+  const preambles: IToken[][] = [];
+  for (const s of segs) {
+    const toks = tokens.slice(s.start, s.end);
+    if (!toks.length && documents.length) continue;
+    documents.push(parser.parseDocument(toks, norm, fold, documents.length, s.attached));
+    const pre: IToken[] = [];
+    for (const t of toks) {
+      if (UNIT_TOKENS.has(t.tokenType)) break;
+      pre.push(t);
+    }
+    preambles.push(pre);
   }
-  return { documents: docs, preambles };
+  return { documents, preambles };
 }
-

@@ -34,6 +34,15 @@ export function checkMarkers(ctx: CheckContext, doc: DocNode): void {
 function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
   const m = u.marker;
   const written = norm.slice(m.start, m.end);
+  const eth = written.search(/[\u00d0\u00f0]/);
+  if (u.kind === 'dieu' && eth >= 0) {
+    // `Ðiều` with the Icelandic eth (U+00D0), a look-alike of `Đ` (U+0110): a search for
+    // "Điều 317" does not find it.
+    const at = { start: m.start + eth, end: m.start + eth + 1 };
+    const good = written[eth] === '\u00d0' ? 'Đ' : 'đ';
+    ctx.report('marker-style', m, `"${written}" viết bằng chữ "${written[eth]}" (U+00D0) giống "Đ" nhưng khác mã; viết "${good}" (look-alike letter in the keyword)`,
+      { fix: ctx.replace(`Sửa thành "${good}"`, at, good, true) });
+  }
   switch (u.style) {
     case 'paren-khoan':
     case 'dash-khoan': {

@@ -11,10 +11,12 @@ import { type DocNode, type Unit, type UnitKind, type UnitNumber, UNIT_NAMES, wa
 import type { CheckContext } from './context';
 
 export function checkNumbering(ctx: CheckContext, doc: DocNode): void {
-  const byDoc: Record<string, Unit[]> = { phan: [], chuong: [], dieu: [] };
+  const byDoc: Record<'phan' | 'dieu', Unit[]> = { phan: [], dieu: [] };
+  const chapters: Unit[] = [];
   const byParent = new Map<Unit | DocNode, Map<UnitKind, Unit[]>>();
   for (const u of walkUnits(doc.units)) {
-    if (u.kind in byDoc) { byDoc[u.kind].push(u); continue; }
+    if (u.kind === 'phan' || u.kind === 'dieu') { byDoc[u.kind].push(u); continue; }
+    if (u.kind === 'chuong') { chapters.push(u); continue; }
     const parent: Unit | DocNode = u.parent ?? doc;
     let m = byParent.get(parent);
     if (!m) byParent.set(parent, (m = new Map()));
@@ -22,8 +24,32 @@ export function checkNumbering(ctx: CheckContext, doc: DocNode): void {
     if (!list) m.set(u.kind, (list = []));
     list.push(u);
   }
-  for (const list of Object.values(byDoc)) checkSequence(ctx, list);
+  checkSequence(ctx, byDoc.phan);
+  checkSequence(ctx, byDoc.dieu);
+  for (const list of chapterGroups(chapters)) checkSequence(ctx, list);
   for (const m of byParent.values()) for (const list of m.values()) checkSequence(ctx, list);
+}
+
+/**
+ * Chương run through the whole document, across Phần (DESIGN §1) — except in a document
+ * whose Phần each restart at Chương I (Luật Xử lý vi phạm hành chính 2012): a Phần whose
+ * first Chương is I starts a new sequence.
+ */
+function chapterGroups(chapters: Unit[]): Unit[][] {
+  const groups: Unit[][] = [];
+  let cur: Unit[] = [];
+  let prevParent: Unit | undefined;
+  for (const c of chapters) {
+    const parent = c.parent?.kind === 'phan' ? c.parent : undefined;
+    if (cur.length && parent && parent !== prevParent && c.num.value === 1 && c.num.suffix === '') {
+      groups.push(cur);
+      cur = [];
+    }
+    cur.push(c);
+    prevParent = parent;
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
 }
 
 function label(u: Unit): string {
@@ -74,6 +100,18 @@ function checkSequence(ctx: CheckContext, list: Unit[]): void {
       }
     }
     if (Number.isNaN(u.num.value)) continue;
+    if (prev && prevNum && u.num.value === 1 && u.num.suffix === '' && prevNum.value > 1) {
+      // An unannounced return to 1 (DESIGN §1): one diagnostic, then a fresh sequence.
+      ctx.report('numbering-order', u.marker,
+        `${label(u)} đứng sau ${label(prev)}: đánh số lại từ đầu mà không có văn bản mới (numbering restarts without a new document)`, {
+          related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
+        });
+      seen.clear();
+      seen.set(`${u.num.value}|${u.num.suffix}`, u);
+      prev = u;
+      prevNum = u.num;
+      continue;
+    }
     const key = `${u.num.value}|${u.num.suffix}`;
     const twin = seen.get(key);
     if (twin) {

@@ -15,9 +15,9 @@ const ALLOWED_PARENTS: Partial<Record<Unit['kind'], ReadonlyArray<Unit['kind'] |
 };
 
 export function checkStructure(ctx: CheckContext, doc: DocNode): void {
-  const hasChuong = doc.units.some((u) => u.kind === 'chuong' || (u.kind === 'phan' && u.children.some((c) => c.kind === 'chuong')));
   let dieuCount = 0, dieuTitled = 0;
   for (const u of walkUnits(doc.units)) if (u.kind === 'dieu') { dieuCount++; if (u.title) dieuTitled++; }
+  const mostlyTitled = dieuTitled * 2 > dieuCount;
 
   for (const u of walkUnits(doc.units)) {
     const parentKind = u.parent?.kind ?? 'document';
@@ -27,13 +27,18 @@ export function checkStructure(ctx: CheckContext, doc: DocNode): void {
     if (allowed && doc.hasArticles && !allowed.includes(parentKind)) {
       const where = u.parent ? `${UNIT_NAMES[u.parent.kind]} ${u.parent.num.label}` : 'ngoài mọi Điều';
       ctx.report('structure-misplaced', u.marker, misplacedMessage(u, where));
-    } else if (u.kind === 'dieu' && hasChuong && parentKind !== 'chuong' && parentKind !== 'muc' && parentKind !== 'tieumuc') {
-      ctx.report('structure-misplaced', u.marker, `Điều ${u.num.label} nằm ngoài Chương, trong khi văn bản có chia Chương (article outside any chapter)`);
+    } else if (u.kind === 'dieu' && (parentKind === 'phan' || parentKind === 'document')
+      && (u.parent ? u.parent.children : doc.units).some((s) => s.kind === 'chuong')) {
+      // A Điều beside Chương of the same Phần (or of a document without Phần): it belongs in one.
+      // Phần made of Điều only (Phần thứ nhất of Luật XLVPHC, "Điều khoản thi hành") are fine.
+      ctx.report('structure-misplaced', u.marker, `Điều ${u.num.label} nằm ngoài Chương, trong khi ${u.parent ? `${UNIT_NAMES[u.parent.kind]} ${u.parent.num.label}` : 'văn bản'} có chia Chương (article outside any chapter)`);
     }
     if (!u.title) {
       if (u.kind === 'phan' || u.kind === 'chuong' || u.kind === 'muc' || u.kind === 'tieumuc') {
         ctx.report('heading-title-missing', u.marker, `${UNIT_NAMES[u.kind]} ${u.num.label} thiếu tên (heading without a title)`);
-      } else if (u.kind === 'dieu' && dieuTitled * 2 > dieuCount) {
+      } else if (u.kind === 'dieu' && !u.text && mostlyTitled) {
+        // Only a bare `Điều N.` (its content below): an Điều whose line goes on with text is
+        // an administrative Điều carrying its text, or a title run into its first sentence.
         ctx.report('heading-title-missing', u.marker,
           `Điều ${u.num.label} thiếu tên điều, trong khi ${dieuTitled}/${dieuCount} Điều của văn bản có tên (article without a title)`);
       }
