@@ -1,1 +1,25 @@
-// placeholder, replaced by the server implementation
+/**
+ * dieu-language-server: `node dist/server.js --stdio` (or `--node-ipc`, `--socket=<port>`,
+ * `--pipe=<name>`, as vscode-languageserver supports). All logging goes through the
+ * connection (`window/logMessage`), never stdout: on `--stdio`, stdout is the protocol.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeError } from './lsp/guard';
+import { startSession } from './lsp/session';
+
+if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a))) {
+  process.stderr.write('usage: dieu-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+
+// Last line of defence: an exception escaping a handler or timer is logged, and the server
+// keeps serving the editor (the handlers themselves are wrapped in lsp/guard.ts).
+process.on('uncaughtException', (e) => connection.console.error(`dieu: uncaught exception: ${describeError(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`dieu: unhandled rejection: ${describeError(e)}`));
+
+startSession(connection, {
+  diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
+});
+connection.listen();
