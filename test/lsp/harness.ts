@@ -1,0 +1,171 @@
+/**
+ * A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` (the bundle
+ * an editor runs) and talks JSON-RPC to it. Notifications are recorded as they arrive, so a
+ * test waits for the one it expects (`diagnostics(uri, version)`) without ever sleeping.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as path from 'path';
+import {
+  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
+  InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
+  StreamMessageWriter, type ClientCapabilities, type InitializeResult, type LogMessageParams, type ProtocolConnection,
+  type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
+
+/** What VS Code 1.100 announces, minus what does not matter here. */
+export function capabilities(opts: { pull?: boolean; configuration?: boolean; refresh?: boolean } = {}): ClientCapabilities {
+  return {
+    workspace: {
+      configuration: opts.configuration ?? false,
+      didChangeConfiguration: { dynamicRegistration: opts.configuration ?? false },
+      workspaceEdit: { documentChanges: true },
+      ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}),
+    },
+    textDocument: {
+      synchronization: { didSave: true },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, dataSupport: true },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      foldingRange: { lineFoldingOnly: true },
+      codeAction: { dataSupport: true, isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll'] } } },
+      ...(opts.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+  };
+}
+
+export interface StartOptions {
+  initializationOptions?: unknown;
+  /** Answer to `workspace/configuration` from the start. */
+  configuration?: unknown;
+  env?: NodeJS.ProcessEnv;
+}
+
+interface Waiter { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }
+
+export class TestClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  /** Answer to `workspace/configuration` for section `dieu`. */
+  configuration: unknown = null;
+  configurationRequests = 0;
+  refreshRequests = 0;
+  stderr = '';
+  exited: number | null | undefined;
+  result!: InitializeResult;
+  /** uri → index in `published` after the last notification returned by `diagnostics()`. */
+  private readonly consumed = new Map<string, number>();
+  private waiters: Waiter[] = [];
+  private refreshWaiters: Array<() => void> = [];
+
+  private constructor(readonly child: ChildProcessWithoutNullStreams, readonly conn: ProtocolConnection) {}
+
+  static async start(caps: ClientCapabilities, opts: StartOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const c = new TestClient(child, conn);
+    if (opts.configuration !== undefined) c.configuration = opts.configuration;
+    child.stderr.on('data', (d: Buffer) => { c.stderr += d.toString(); });
+    child.on('exit', (code) => { c.exited = code; });
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => { c.published.push(p); c.wake(); });
+    conn.onNotification(LogMessageNotification.type, (p) => { c.logs.push(p); });
+    conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
+      c.configurationRequests++;
+      return params.items.map((i) => (i.section === 'dieu' ? c.configuration : null));
+    });
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      c.refreshRequests++;
+      const ws = c.refreshWaiters;
+      c.refreshWaiters = [];
+      ws.forEach((w) => w());
+      return null;
+    });
+    conn.listen();
+    c.result = await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, capabilities: caps, initializationOptions: opts.initializationOptions, workspaceFolders: null,
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+    return c;
+  }
+
+  get alive(): boolean { return this.exited === undefined; }
+
+  async open(uri: string, text: string, version = 1, languageId = 'vbpl'): Promise<void> {
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeConfiguration(settings: unknown = null): Promise<void> {
+    await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Runs the server's pending diagnostics work now; answers after it is published. */
+  flush(): Promise<null> {
+    return this.request('dieu/flushDiagnostics', null);
+  }
+
+  /**
+   * The next `publishDiagnostics` for `uri` (with `version`, when given) not yet returned by an
+   * earlier call; notifications for `uri` before it are skipped.
+   */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => {
+      this.waiters.push({ uri, version, resolve });
+      this.wake();
+    });
+  }
+
+  /** Notifications for `uri` received and not yet consumed by `diagnostics()`. */
+  pending(uri: string): PublishDiagnosticsParams[] {
+    return this.published.slice(this.consumed.get(uri) ?? 0).filter((p) => p.uri === uri);
+  }
+
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) {
+      for (let i = this.consumed.get(w.uri) ?? 0; i < this.published.length; i++) {
+        const p = this.published[i];
+        if (p.uri !== w.uri || (w.version !== undefined && p.version !== w.version)) continue;
+        this.consumed.set(w.uri, i + 1);
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(p);
+        break;
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.alive) {
+      const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+      try {
+        await this.conn.sendRequest(ShutdownRequest.type);
+        await this.conn.sendNotification(ExitNotification.type);
+      } catch { /* already gone */ }
+      const timer = setTimeout(() => this.child.kill(), 2000);
+      await exited;
+      clearTimeout(timer);
+    }
+    this.conn.dispose();
+  }
+}
+
+/** Codes and ranges of diagnostics, compactly: `numbering-gap@17:0-17:7`. */
+export function brief(diags: Array<{ code?: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>): string[] {
+  return diags.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+}
