@@ -168,20 +168,6 @@ function amendingInstruction(j: number): boolean {
   return AMENDING.test(ctx.fold.slice(j, e));
 }
 
-/** Whether the quotation opening at `j` is not closed on its own line. */
-function quoteRunsPastLine(j: number): boolean {
-  const end = eol(j);
-  const n = ctx.norm;
-  let depth = 0;
-  for (let k = j; k < end; k++) {
-    const c = n.charCodeAt(k);
-    if (c !== 0x201c && c !== 0x201d && c !== 0x22) continue;
-    if (isOpenQuote(k)) depth++;
-    else if (depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 /**
  * Offset of a quotation mark in [from, end) that opens a quotation continuing past this
  * line (amended text: `… như sau: “Điều 5. …`), or -1. Only a quote after `:` counts
@@ -204,7 +190,7 @@ function multilineQuoteOpen(from: number, end: number): number {
 // Logical line ends.
 
 // A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
-const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |chuong [ivxlc]+ |muc \d+[.:]? |phan thu )/g;
+const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc \d+[.:]?(?:[ \t]|$)|muc \d+[.:]?(?:[ \t]|$)|phan thu )/g;
 const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/;
 
 /**
@@ -233,25 +219,38 @@ function logicalEnd(o: number, from: number = o): number {
 }
 
 function midlineSplitOk(at: number): boolean {
-  // Preceded by a closing quote, or by an upper-case word (a title in capitals), or by the
-  // end of a sentence followed by a Chương heading ("… Điều này. Chương IV THỦ TỤC …").
+  // Preceded by a closing quote (`…biên giới."Điều 2.`), or by a word in capitals (the end
+  // of a title: `… QUỐC GIA Điều 9.`), or — for Phần/Chương/Mục — by the end of a sentence
+  // (`… tại Điều này. Chương 3:`, a crawler label `Nghị định 99/2022/NĐ-CP. Mục 1. THỦ TỤC`).
+  // Phần/Chương/Mục must also be followed by a title in capitals or end the line; a
+  // citation (`… tại Chương VIII, Phần thứ nhất của Bộ luật …`) is neither.
   const n = ctx.norm;
   let i = at - 1;
   while (i >= 0 && (n[i] === ' ' || n[i] === '\t' || n[i] === '*')) i--;
   if (i < 0) return false;
   const c = n[i];
   if (c === '"' || c === '”') return true;
-  const isChuong = ctx.fold.startsWith('chuong', at) || ctx.fold.startsWith('phan', at);
-  if (isChuong && (c === '.' || c === ':')) {
-    // …and followed by a title in capitals.
-    const m = /^\S+ [IVXLC]+ ([^\s]{2,})/.exec(n.slice(at, at + 60)) || /^Phần thứ \S+ (\S{2,})/.exec(n.slice(at, at + 60));
-    return !!m && m[1] === m[1].toUpperCase() && m[1] !== m[1].toLowerCase();
-  }
-  // The word before must be in capitals (at least 2 letters).
+  const isDieu = /^[dð]ieu/.test(ctx.fold.slice(at, at + 4));
+  if (!isDieu && !capsTitleAfter(at)) return false;
+  if (!isDieu && (c === '.' || c === ':')) return true;
+  // The word before must be in capitals (at least 2 letters, not a Roman numeral).
   let j = i;
   while (j >= 0 && /[^\s]/.test(n[j])) j--;
-  const word = n.slice(j + 1, i + 1).replace(/[^\p{L}]/gu, '');
+  const raw = n.slice(j + 1, i + 1);
+  const word = raw.replace(/[^\p{L}]/gu, '');
+  if (/[,;]$/.test(raw) || /^[IVXLC]+$/.test(word)) return false;
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** After the heading keyword and number at `at`: a word in capitals, or the end of the line. */
+function capsTitleAfter(at: number): boolean {
+  const e = eol(at);
+  const seg = ctx.norm.slice(at, Math.min(e, at + 80));
+  const m = /^\S+(?:[ \t]+mục)?[ \t]+(?:thứ[ \t]+\S+|\S+?)[.:]?(?:[ \t]+(\S+)|[ \t]*$)/iu.exec(seg);
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const w = m[1].replace(/[^\p{L}]/gu, '');
+  return w.length >= 2 && w === w.toUpperCase();
 }
 
 /** Điểm letters in order (see numbers.ts; repeated here to keep the lexer self-contained). */
@@ -312,7 +311,8 @@ const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-
 const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])`);
 const RE_ROMAN = sticky(`${DECOR}([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[\\s*_]|$)`);
 const RE_DASH = sticky(`${DECOR}[-+\\u2013\\u2022][ \\t]*`);
-const RE_SO = sticky(`${DECOR}(?:so|s6)[ \\t]*:`);
+// `Số:`, and Quốc hội's `Luật số:` / `Bộ luật số:` / `Nghị quyết số:` (OCR reads `Số` as `S6`).
+const RE_SO = sticky(`${DECOR}(?:(?:bo luat|luat|nghi quyet|phap lenh)[ \\t]+)?(?:so|s6)[ \\t]*:`);
 const RE_TABLE = /[ \t]*\|/y;
 const RE_MOTTO_ANY = /(cong hoa xa hoi chu nghia viet nam)|doc lap\s*[-\u2013]\s*tu do\s*[-\u2013]\s*hanh phuc/;
 const RE_LEADING = sticky(`${DECOR}`);
@@ -500,6 +500,26 @@ function quoted(text: string, o: number): Match | null {
   return result(o, end);
 }
 
+// `PHỤ LỤC II DANH MỤC …`, `Phụ lục 01`: an appendix, numbered on its own.
+const RE_APPENDIX = sticky(`${DECOR}(phu luc)(?![a-z])`);
+
+function appendix(text: string, o: number): Match | null {
+  RE_APPENDIX.lastIndex = o;
+  const m = RE_APPENDIX.exec(text);
+  if (!m || !m.indices) return null;
+  const [kw, kwEnd] = m.indices[1];
+  const word = ctx.norm.slice(kw, kwEnd);
+  const e = eol(o);
+  if (word !== word.toUpperCase()) {
+    // `Phụ lục 01` / `Phụ lục I` alone on its line (a sentence `Phụ lục I ban hành …` is prose).
+    if (!/^[ \t]+(?:số[ \t]*)?[\dIVXLC]{1,5}[a-z]?[ \t.:*_]*$/u.test(ctx.norm.slice(kwEnd, e))) return null;
+  }
+  return result(o, e, {
+    markerStart: kw, markerEnd: kwEnd, label: word, punct: '', keywordStart: kw,
+    keywordEnd: kwEnd, restStart: kwEnd, restEnd: e, boldClosedAfterMarker: false,
+  });
+}
+
 /** A row of a Markdown table (`| … | … |`): text, never structure. */
 function tableRow(text: string, o: number): Match | null {
   RE_TABLE.lastIndex = o;
@@ -541,6 +561,7 @@ export const HeaderLine = tok('HeaderLine', mottoLine);
 export const TableRow = tok('TableRow', tableRow);
 export const SoLine = tok('SoLine', wholeLine(RE_SO));
 export const DocTitle = tok('DocTitle', docTitle);
+export const Appendix = tok('Appendix', appendix);
 export const Phan = tok('Phan', heading(RE_PHAN));
 export const Chuong = tok('Chuong', heading(RE_CHUONG));
 export const TieuMuc = tok('TieuMuc', heading(RE_TIEUMUC));
@@ -574,7 +595,7 @@ export const Text = tok('Text', textLine);
 
 /** Order matters: the first token whose pattern matches at a line start wins. */
 export const allTokens: TokenType[] = [
-  Blank, Quoted, TableRow, SoLine, Phan, Chuong, TieuMuc, Muc, Dieu, HeaderLine, DocTitle, Roman, Diem, Khoan, Dash, Text,
+  Blank, Quoted, TableRow, SoLine, Phan, Chuong, TieuMuc, Muc, Dieu, HeaderLine, DocTitle, Appendix, Roman, Diem, Khoan, Dash, Text,
 ];
 
 let lexer: Lexer | undefined;
