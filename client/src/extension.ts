@@ -1,3 +1,63 @@
-// placeholder, replaced by the client implementation
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * The VS Code extension: starts the dieu language server (dist/server.js) and adds what only
+ * an editor has — commands, a status bar item. All analysis lives in the server; this file
+ * only wires it up (DESIGN.md §5–6).
+ */
+import * as vscode from 'vscode';
+import { type LanguageClient } from 'vscode-languageclient/node';
+import { ServerConnection } from './connection';
+import { lintWorkspace } from './lint';
+import { StatusItem } from './status';
+
+/** What `activate` returns (`extensions.getExtension('dieu-vn.dieu').exports`); the tests use it. */
+export interface DieuApi {
+  /** The running client, once started (undefined while restarting). */
+  readonly client: LanguageClient | undefined;
+  /** Resolves when the current client has started (after activation or a restart). */
+  ready(): Promise<void>;
+  /** The status bar item's current text and tooltip. */
+  status(): { text: string; tooltip: string; visible: boolean };
+  /** Fires when the status bar item changes. */
+  readonly onDidChangeStatus: vscode.Event<void>;
+}
+
+let connection: ServerConnection | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<DieuApi> {
+  const output = vscode.window.createOutputChannel('dieu');
+  context.subscriptions.push(output);
+
+  connection = new ServerConnection(context, output);
+  context.subscriptions.push(connection);
+
+  const status = new StatusItem(() => connection?.selector ?? []);
+  context.subscriptions.push(status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dieu.restartServer', async () => {
+      await connection?.restart('command');
+      vscode.window.setStatusBarMessage('dieu: đã khởi động lại máy chủ (server restarted)', 3000);
+    }),
+    vscode.commands.registerCommand('dieu.lintWorkspace', () => lintWorkspace(output)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The document selector is fixed when a client starts: a new `dieu.include` needs a new client.
+      if (e.affectsConfiguration('dieu.include')) void connection?.restart('dieu.include changed');
+    }),
+  );
+
+  // Activation must not fail because the server could not start: the error is in the output
+  // channel and the client keeps trying (restart command).
+  connection.start().catch((err) => output.appendLine(`[dieu] could not start the server: ${String(err)}`));
+
+  return {
+    get client() { return connection?.client; },
+    ready: () => connection?.ready() ?? Promise.resolve(),
+    status: () => status.snapshot(),
+    onDidChangeStatus: status.onDidChange,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await connection?.stop();
+  connection = undefined;
+}
