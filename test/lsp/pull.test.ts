@@ -94,6 +94,21 @@ describe('LSP pull diagnostics (client with pull support)', () => {
     assert.strictEqual(client.refreshRequests, refreshes);
   });
 
+  it('asks for a refresh when an edit in one document changes another\'s diagnostics', async () => {
+    const nd = 'file:///drafts/nd-12.vbpl', tt = 'file:///drafts/tt-05.vbpl';
+    await client.open(nd, 'CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\nĐiều 1. Phạm vi\n\nĐiều 2. Đối tượng\n', 1);
+    await client.open(tt, 'BỘ TÀI CHÍNH\nSố: 5/2025/TT-BTC\n\nTHÔNG TƯ\nHướng dẫn\n\nĐiều 1. Phạm vi\n'
+      + 'Thông tư này hướng dẫn Điều 3 của Nghị định số 12/2025/NĐ-CP.\n', 1);
+    const before = full(await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: tt } }));
+    assert.deepStrictEqual(brief(before.items), ['ext-missing-target@7:23-7:60']);
+    const refreshed = client.nextRefresh();
+    await client.change(nd, 2, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '\nĐiều 3. Hiệu lực\n' }]);
+    await refreshed;
+    const after = full(await client.request<DocumentDiagnosticReport>('textDocument/diagnostic',
+      { textDocument: { uri: tt }, previousResultId: before.resultId }));
+    assert.deepStrictEqual(after.items, []);
+  });
+
   it('answers an empty full report for a document it does not know', async () => {
     const r = await client.request('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere.vbpl' } });
     assert.deepStrictEqual(r, { kind: 'full', items: [] });

@@ -138,6 +138,29 @@ describe('LSP push diagnostics (client without pull support)', () => {
     assert.deepStrictEqual(client.pending(a), []);
   });
 
+  it('re-publishes a document whose citation an edit in another document repairs or breaks', async () => {
+    const nd = 'file:///drafts/nd-12.vbpl', tt = 'file:///drafts/tt-05.vbpl';
+    const ndText = 'CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\nĐiều 1. Phạm vi\n\nĐiều 2. Đối tượng\n';
+    await client.open(nd, ndText, 1);
+    await client.open(tt, 'BỘ TÀI CHÍNH\nSố: 5/2025/TT-BTC\n\nTHÔNG TƯ\nHướng dẫn\n\nĐiều 1. Phạm vi\n'
+      + 'Thông tư này hướng dẫn Điều 3 của Nghị định số 12/2025/NĐ-CP.\n', 1);
+    const before = await client.diagnostics(tt, 1);
+    assert.deepStrictEqual(brief(before.diagnostics), ['ext-missing-target@7:23-7:60']);
+    assert.deepStrictEqual(before.diagnostics[0].relatedInformation?.map((r) => r.location.uri), [nd]);
+    // The Nghị định gains its Điều 3: the Thông tư, not edited, loses its error.
+    await client.change(nd, 2, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '\nĐiều 3. Hiệu lực\n' }]);
+    assert.deepStrictEqual(brief((await client.diagnostics(nd, 2)).diagnostics), []);
+    const after = await client.diagnostics(tt);
+    assert.strictEqual(after.version, 1);
+    assert.deepStrictEqual(brief(after.diagnostics), []);
+    // Điều 3 renumbered to Điều 4: the citation breaks again.
+    await client.change(nd, 3, [{ range: { start: { line: 10, character: 5 }, end: { line: 10, character: 6 } }, text: '4' }]);
+    assert.deepStrictEqual(brief((await client.diagnostics(nd, 3)).diagnostics), ['numbering-gap@10:0-10:7']);
+    assert.deepStrictEqual(brief((await client.diagnostics(tt)).diagnostics), ['ext-missing-target@7:23-7:60']);
+    await client.close(nd);
+    await client.close(tt);
+  });
+
   it('logs nothing at error level during normal operation', () => {
     assert.deepStrictEqual(client.logs.filter((l) => l.type === 1).map((l) => l.message), []);
     assert.ok(client.alive);
