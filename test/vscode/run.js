@@ -181,7 +181,9 @@ function printLogs(userData) {
   };
   walk(userData);
   for (const f of found) {
-    const lines = fs.readFileSync(f, 'utf8').trimEnd().split('\n');
+    let lines = fs.readFileSync(f, 'utf8').trimEnd().split('\n');
+    // The extension host log lists every built-in extension: keep what concerns us.
+    if (f.endsWith('remoteexthost.log')) lines = lines.filter((l) => /\[(error|warning)\]|dieu-vn\.dieu/.test(l) && !l.startsWith('\t'));
     console.log(`---- ${path.relative(userData, f)} (last ${Math.min(lines.length, 40)} of ${lines.length} lines)`);
     console.log(lines.slice(-40).join('\n'));
   }
