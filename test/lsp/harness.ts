@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import {
-  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
   InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
   StreamMessageWriter, type ClientCapabilities, type InitializeResult, type LogMessageParams, type ProtocolConnection,
@@ -16,9 +16,11 @@ import {
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
 /** What VS Code 1.100 announces, minus what does not matter here. */
-export function capabilities(opts: { pull?: boolean; configuration?: boolean; refresh?: boolean } = {}): ClientCapabilities {
+export function capabilities(opts: { pull?: boolean; configuration?: boolean; refresh?: boolean; watch?: boolean } = {}): ClientCapabilities {
   return {
     workspace: {
+      workspaceFolders: true,
+      ...(opts.watch ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       configuration: opts.configuration ?? false,
       didChangeConfiguration: { dynamicRegistration: opts.configuration ?? false },
       workspaceEdit: { documentChanges: true },
@@ -39,6 +41,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answer to `workspace/configuration` from the start. */
   configuration?: unknown;
+  /** Folder URIs of the workspace. */
+  workspaceFolders?: string[];
   env?: NodeJS.ProcessEnv;
 }
 
@@ -50,6 +54,7 @@ export class TestClient {
   /** Answer to `workspace/configuration` for section `dieu`. */
   configuration: unknown = null;
   configurationRequests = 0;
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   refreshRequests = 0;
   stderr = '';
   exited: number | null | undefined;
@@ -74,7 +79,11 @@ export class TestClient {
       c.configurationRequests++;
       return params.items.map((i) => (i.section === 'dieu' ? c.configuration : null));
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      c.registrations.push(...p.registrations.map((r) => ({ method: r.method, registerOptions: r.registerOptions })));
+      return null;
+    });
+    conn.onRequest('client/unregisterCapability', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
       c.refreshRequests++;
       const ws = c.refreshWaiters;
@@ -84,7 +93,8 @@ export class TestClient {
     });
     conn.listen();
     c.result = await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, capabilities: caps, initializationOptions: opts.initializationOptions, workspaceFolders: null,
+      processId: process.pid, rootUri: null, capabilities: caps, initializationOptions: opts.initializationOptions,
+      workspaceFolders: opts.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return c;
@@ -102,6 +112,10 @@ export class TestClient {
 
   async close(uri: string): Promise<void> {
     await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async watchedFiles(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    await this.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   async changeConfiguration(settings: unknown = null): Promise<void> {

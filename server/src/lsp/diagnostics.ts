@@ -110,6 +110,12 @@ export class DiagnosticsService {
     this.schedule();
   }
 
+  /** Files not open in the editor changed on disk: open documents citing them may change. */
+  externalChange(): void {
+    for (const uri of this.docs.uris()) this.dependents.add(uri);
+    this.schedule();
+  }
+
   /** Settings changed: every open document is reported again. */
   refreshAll(): void {
     if (this.opts.mode === 'pull') {

@@ -9,9 +9,11 @@ import type { Workspace } from '../core/workspace';
 import { guard, type Logger } from './guard';
 
 export interface DocumentEvents {
+  /** Opened (before `changed`, which follows with the document's text). */
+  opened(uri: string): void;
   /** Opened or edited: the workspace already holds the new text. */
   changed(uri: string): void;
-  /** Closed: already removed from the workspace. */
+  /** Closed: the workspace still holds the editor's last text; the listener decides its fate. */
   closed(uri: string): void;
 }
 
@@ -32,14 +34,12 @@ export class OpenDocuments {
   private readonly docs = new TextDocuments(WITHOUT_BOM);
 
   constructor(private readonly ws: Workspace, log: Logger, events: DocumentEvents) {
+    this.docs.onDidOpen(guard(log, 'didOpen', undefined, (e) => events.opened(e.document.uri)));
     this.docs.onDidChangeContent(guard(log, 'didChange', undefined, (e) => {
       this.ws.set(e.document.uri, e.document.getText(), e.document.version);
       events.changed(e.document.uri);
     }));
-    this.docs.onDidClose(guard(log, 'didClose', undefined, (e) => {
-      this.ws.delete(e.document.uri);
-      events.closed(e.document.uri);
-    }));
+    this.docs.onDidClose(guard(log, 'didClose', undefined, (e) => events.closed(e.document.uri)));
   }
 
   listen(connection: Connection): void {

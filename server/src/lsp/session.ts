@@ -4,8 +4,8 @@
  * from the core `Workspace`; nothing here parses or checks.
  */
 import {
-  DidChangeConfigurationNotification, TextDocumentSyncKind, type ClientCapabilities, type Connection,
-  type InitializeParams, type InitializeResult,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, type ClientCapabilities,
+  type Connection, type Disposable, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { Workspace } from '../core/workspace';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -14,6 +14,7 @@ import { DiagnosticsService } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { foldingRanges } from './folding';
 import { describeError, guard, type Logger } from './guard';
+import { DiskFiles } from './files';
 import { documentSymbols, flattenSymbols } from './symbols';
 
 /** Custom request: run pending diagnostics work now; answers once it is published. */
@@ -22,8 +23,21 @@ export const FLUSH_DIAGNOSTICS = 'dieu/flushDiagnostics';
 export interface SessionOptions {
   /** Debounce of pushed diagnostics (ms). */
   diagnosticsDelay?: number;
-  /** How long diagnostics wait for the client's first configuration answer (ms). */
-  configTimeout?: number;
+  /** How long diagnostics wait for the client's first configuration answer and the first
+   * search of the workspace folders (ms). */
+  startTimeout?: number;
+}
+
+/**
+ * Settings in `initializationOptions`: `{rules, catalogs, include}` as such, or wrapped as
+ * `{settings: {...}}` (what the dieu VS Code client sends) or `{dieu: {...}}`.
+ */
+function initializationSettings(o: unknown): unknown {
+  if (!o || typeof o !== 'object') return o;
+  const r = o as Record<string, unknown>;
+  if (r.settings && typeof r.settings === 'object') return r.settings;
+  if (r.dieu && typeof r.dieu === 'object') return r.dieu;
+  return o;
 }
 
 export function startSession(connection: Connection, options: SessionOptions = {}): void {
@@ -33,21 +47,44 @@ export function startSession(connection: Connection, options: SessionOptions = {
   let initSettings: Partial<Settings> = {};
   let settings: Settings = layerSettings();
   let diagnostics: DiagnosticsService | undefined;
-  let configReady: Promise<void> = Promise.resolve();
-  let resolveConfig: () => void = () => {};
+  /** Resolves when diagnostics can start: settings read, workspace folders searched. */
+  let ready: Promise<void> = Promise.resolve();
+  let resolveReady: () => void = () => {};
+  let initialized = false;
+  let watcherRegistration: Promise<Disposable> | undefined;
+  let folders: string[] = [];
 
+  const files = new DiskFiles(ws, log, () => diagnostics?.externalChange());
   const docs = new OpenDocuments(ws, log, {
+    opened: (uri) => files.opened(uri),
     changed: (uri) => diagnostics?.changed(uri),
-    closed: (uri) => diagnostics?.closed(uri),
+    closed: (uri) => {
+      // A draft of the workspace stays in it (read back from disk); any other file leaves.
+      if (!files.closed(uri)) ws.delete(uri);
+      diagnostics?.closed(uri);
+    },
   });
 
   const supportsConfiguration = () => !!caps.workspace?.configuration;
 
+  /** Asks the client to watch the draft globs (editors other than VS Code, whose client watches them itself). */
+  const watchFiles = async () => {
+    if (!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const old = watcherRegistration;
+    watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type,
+      { watchers: files.globs().map((globPattern) => ({ globPattern })) });
+    (await old?.catch(() => undefined))?.dispose();
+    await watcherRegistration.catch((e) => log.warn(`dieu: could not watch files: ${describeError(e)}`));
+  };
+
   const apply = (next: Settings) => {
-    const changed = !sameSettings(settings, next);
+    const previous = settings;
     settings = next;
     ws.options = { ...ws.options, rules: next.rules };
-    if (changed) diagnostics?.refreshAll();
+    if (!sameSettings(previous, next)) diagnostics?.refreshAll();
+    if (initialized && JSON.stringify(previous.include) !== JSON.stringify(next.include)) {
+      void files.scan(next.include).then(watchFiles).catch((e) => log.error(`dieu: search of the workspace failed: ${describeError(e)}`));
+    }
   };
 
   const fetchConfiguration = async () => {
@@ -61,21 +98,21 @@ export function startSession(connection: Connection, options: SessionOptions = {
 
   connection.onInitialize(guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
     caps = params.capabilities ?? {};
-    initSettings = readSettings(params.initializationOptions, log, 'initializationOptions');
+    initSettings = readSettings(initializationSettings(params.initializationOptions), log, 'initializationOptions');
     apply(layerSettings(initSettings));
-    if (supportsConfiguration()) {
-      configReady = new Promise<void>((resolve) => {
-        resolveConfig = resolve;
-        // A client that never answers must not hold diagnostics back for ever.
-        setTimeout(resolve, options.configTimeout ?? 3000).unref();
-      });
-    }
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    files.setFolders(folders);
+    ready = new Promise<void>((resolve) => {
+      resolveReady = resolve;
+      // A client that never answers, or a huge folder, must not hold diagnostics back for ever.
+      setTimeout(resolve, options.startTimeout ?? 5000).unref();
+    });
     const pull = !!caps.textDocument?.diagnostic;
     diagnostics = new DiagnosticsService(connection, docs, ws, log, {
       mode: pull ? 'pull' : 'push',
       delay: options.diagnosticsDelay ?? 200,
       refreshSupport: !!caps.workspace?.diagnostics?.refreshSupport,
-      ready: () => configReady,
+      ready: () => ready,
     });
     return {
       capabilities: {
@@ -84,6 +121,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         ...(pull ? { diagnosticProvider: { identifier: 'dieu', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dieu-language-server' },
     };
@@ -94,11 +132,26 @@ export function startSession(connection: Connection, options: SessionOptions = {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: 'dieu' })
         .catch((e) => log.warn(`dieu: could not register for configuration changes: ${describeError(e)}`));
     }
-    if (supportsConfiguration()) {
-      await fetchConfiguration();
-      resolveConfig();
+    if (caps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'didChangeWorkspaceFolders', undefined, async (e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        files.setFolders(folders);
+        await files.scan(settings.include);
+      }));
+    }
+    try {
+      if (supportsConfiguration()) await fetchConfiguration();
+      initialized = true;
+      await watchFiles();
+      await files.scan(settings.include);
+    } finally {
+      initialized = true;
+      resolveReady();
     }
   }));
+
+  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', undefined, (params) => files.fileEvents(params?.changes)));
 
   connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', undefined, async (params) => {
     if (supportsConfiguration()) {
