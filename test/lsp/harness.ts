@@ -1,15 +1,17 @@
 /**
  * A minimal LSP client for protocol tests: spawns `node dist/server.js --stdio` (the bundle
- * an editor runs) and talks JSON-RPC to it. Notifications are recorded as they arrive, so a
+ * an editor runs; or `--node-ipc`, `--pipe`, `--socket`) and talks JSON-RPC to it. Notifications are recorded as they arrive, so a
  * test waits for the one it expects (`diagnostics(uri, version)`) without ever sleeping.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
+import * as net from 'net';
 import * as path from 'path';
 import {
   createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-  InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter, type ClientCapabilities, type InitializeResult, type LogMessageParams, type ProtocolConnection,
+  InitializeRequest, IPCMessageReader, IPCMessageWriter, LogMessageNotification, PublishDiagnosticsNotification,
+  ShutdownRequest, StreamMessageReader, StreamMessageWriter, createClientPipeTransport, createClientSocketTransport,
+  generateRandomPipeName, type ClientCapabilities, type MessageReader, type MessageWriter, type InitializeResult, type LogMessageParams, type ProtocolConnection,
   type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -44,6 +46,49 @@ export interface StartOptions {
   /** Folder URIs of the workspace. */
   workspaceFolders?: string[];
   env?: NodeJS.ProcessEnv;
+  /** How the server is reached (default `stdio`; VS Code's client uses `node-ipc`). */
+  transport?: 'stdio' | 'node-ipc' | 'pipe' | 'socket';
+}
+
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns the server on `transport`; resolves once the two ends can talk. */
+async function connect(transport: NonNullable<StartOptions['transport']>, env: NodeJS.ProcessEnv): Promise<[ChildProcess, MessageReader, MessageWriter]> {
+  const run = (arg: string, stdio: Array<'pipe' | 'ipc'>) => spawn(process.execPath, [SERVER, arg], { env: { ...process.env, ...env }, stdio });
+  switch (transport) {
+    case 'stdio': {
+      const child = run('--stdio', ['pipe', 'pipe', 'pipe']);
+      return [child, new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)];
+    }
+    case 'node-ipc': {
+      const child = run('--node-ipc', ['pipe', 'pipe', 'pipe', 'ipc']);
+      return [child, new IPCMessageReader(child), new IPCMessageWriter(child)];
+    }
+    case 'pipe': {
+      const name = generateRandomPipeName();
+      const t = await createClientPipeTransport(name);
+      const child = run(`--pipe=${name}`, ['pipe', 'pipe', 'pipe']);
+      const [reader, writer] = await t.onConnected();
+      return [child, reader, writer];
+    }
+    case 'socket': {
+      const port = await freePort();
+      const t = await createClientSocketTransport(port);
+      const child = run(`--socket=${port}`, ['pipe', 'pipe', 'pipe']);
+      const [reader, writer] = await t.onConnected();
+      return [child, reader, writer];
+    }
+  }
 }
 
 interface Waiter { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }
@@ -64,14 +109,14 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private refreshWaiters: Array<() => void> = [];
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams, readonly conn: ProtocolConnection) {}
+  private constructor(readonly child: ChildProcess, readonly conn: ProtocolConnection) {}
 
   static async start(caps: ClientCapabilities, opts: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: 'pipe' });
-    const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const [child, reader, writer] = await connect(opts.transport ?? 'stdio', opts.env ?? {});
+    const conn = createProtocolConnection(reader, writer);
     const c = new TestClient(child, conn);
     if (opts.configuration !== undefined) c.configuration = opts.configuration;
-    child.stderr.on('data', (d: Buffer) => { c.stderr += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { c.stderr += d.toString(); });
     child.on('exit', (code) => { c.exited = code; });
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => { c.published.push(p); c.wake(); });
     conn.onNotification(LogMessageNotification.type, (p) => { c.logs.push(p); });

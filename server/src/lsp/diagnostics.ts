@@ -13,7 +13,7 @@
  * the others only when their diagnostics actually changed — cheap while checks are per file.
  */
 import {
-  DiagnosticSeverity, DocumentDiagnosticReportKind, type CancellationToken, type Connection,
+  DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type Connection,
   type Diagnostic as LspDiagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { Diagnostic, Fix, Severity } from '../core/diagnostics';
@@ -143,8 +143,11 @@ export class DiagnosticsService {
   async pull(params: DocumentDiagnosticParams, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     await this.opts.ready();
     const uri = params?.textDocument?.uri;
+    // Cancelled (the document changed meanwhile): the client pulls again; an empty report
+    // here would wipe the diagnostics it shows.
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const doc = this.docs.get(uri);
-    if (!doc || token?.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = documentDiagnostics(this.ws, uri, doc.version);
     const key = JSON.stringify(items);
     let resultId = this.resultIds.get(uri);
