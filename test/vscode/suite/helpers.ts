@@ -43,7 +43,11 @@ export async function dieu(): Promise<{ ext: vscode.Extension<DieuApi>; api: Die
   const ext = vscode.extensions.getExtension<DieuApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded (known: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ') || 'none'})`);
   const api = await ext.activate();
-  await api.ready();
+  try {
+    await api.ready();
+  } catch (err) {
+    throw new Error(`the extension activated, but the dieu language server did not start (its log follows the run): ${String(err)}`);
+  }
   return { ext, api };
 }
 
