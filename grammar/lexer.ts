@@ -35,8 +35,24 @@ export interface LinePayload {
   boldClosedAfterMarker: boolean;
 }
 
-interface Ctx { norm: string; fold: string }
-let ctx: Ctx = { norm: '', fold: '' };
+interface Ctx {
+  norm: string;
+  fold: string;
+  /** Folded first line when it is a crawler label (`Nghị định 99/2022/NĐ-CP …`), else ''. */
+  label: string;
+}
+let ctx: Ctx = { norm: '', fold: '', label: '' };
+
+/**
+ * Crawls of thuvienphapluat.vn put a label on line 1 (`Quyết định 2135/QĐ-TCHQ năm 2015`)
+ * and repeat it, glued, before some headings (`Quyết định 2135/QĐ-TCHQ năm 2015. Mục 1. …`).
+ */
+function crawlerLabel(fold: string): string {
+  const e = fold.search(/[\r\n]/);
+  const first = (e < 0 ? fold : fold.slice(0, e)).trim();
+  if (first.length < 8 || first.length > 120) return '';
+  return /^(?:bo luat|luat|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|van ban hop nhat|phap lenh)\b.*\d/.test(first) ? first : '';
+}
 
 type Match = RegExpExecArray & { payload?: LinePayload };
 
@@ -94,8 +110,8 @@ function skipCloseDecor(i: number, end: number): { pos: number; closed: boolean 
 
 function trimSpan(start: number, end: number): [number, number] {
   const n = ctx.norm;
-  while (start < end && /[\s*_#|]/.test(n[start])) start++;
-  while (end > start && /[\s*_|]/.test(n[end - 1])) end--;
+  while (start < end && /[\s*_#|"“]/.test(n[start])) start++;
+  while (end > start && /[\s*_|"“]/.test(n[end - 1])) end--;
   return [start, end];
 }
 
@@ -190,15 +206,17 @@ function multilineQuoteOpen(from: number, end: number): number {
 // Logical line ends.
 
 // A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
-const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc \d+[.:]?(?:[ \t]|$)|muc \d+[.:]?(?:[ \t]|$)|phan thu )/g;
+const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |(?<=["”][ \t]*)[dð]ieu \d+[a-z]? |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc \d+[.:]?(?:[ \t]|$)|muc \d+[.:]?(?:[ \t]|$)|phan thu )/g;
 const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/;
 
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
  * split point (a heading run together mid-line, or a multi-line quotation opening).
  */
+const RUN_AFTER_QUOTE = /[”"][ \t]*[.;]?[ \t]+(\d{1,3}[a-z]?\.)[ \t]*$/d;
+
 function logicalEnd(o: number, from: number = o): number {
-  const end = eol(o);
+  const end = eol(from);
   const f = ctx.fold;
   let best = end;
   if (from < end) {
@@ -215,6 +233,10 @@ function logicalEnd(o: number, from: number = o): number {
   }
   const q = multilineQuoteOpen(from, best);
   if (q >= 0) best = Math.min(best, q);
+  // The next khoản run onto the line after amended text closed: `… hành chính đó.” 2.`
+  const tailStart = Math.max(from, best - 12);
+  const t = RUN_AFTER_QUOTE.exec(ctx.norm.slice(tailStart, best));
+  if (t && t.indices) best = tailStart + t.indices[1][0];
   return best;
 }
 
@@ -231,6 +253,11 @@ function midlineSplitOk(at: number): boolean {
   const c = n[i];
   if (c === '"' || c === '”') return true;
   const isDieu = /^[dð]ieu/.test(ctx.fold.slice(at, at + 4));
+  if (ctx.label && (c === '.' || c === ':')) {
+    // After the crawler label repeated before the heading.
+    const before = ctx.fold.slice(bol(at), i).replace(/^[\s*_#]+/, '').trim();
+    if (before === ctx.label) return true;
+  }
   if (!isDieu && !capsTitleAfter(at)) return false;
   if (!isDieu && (c === '.' || c === ':')) return true;
   // The word before must be in capitals (at least 2 letters, not a Roman numeral).
@@ -272,7 +299,7 @@ function successors(label: string, kind: 'khoan' | 'diem'): string[] {
 }
 
 // A khoản / điểm marker run together after the end of a clause: `…đất. 2- Hộ`, `…; c) Rừng`.
-const RUN_TOGETHER = /[.;:][ \t]+(?:(\d{1,3}[a-z]?)([.-])|([a-zđ]\d{0,2})\))[ \t]+(?=\p{Lu})/gu;
+const RUN_TOGETHER = /[.;:][ \t]*(?:(\d{1,3}[a-z]?)([.-])|([a-zđ]\d{0,2})\))[ \t]+(?=\p{Lu})/gu;
 
 /**
  * An earlier end for a khoản/điểm line whose successor (or, for a khoản, its first điểm
@@ -281,7 +308,7 @@ const RUN_TOGETHER = /[.;:][ \t]+(?:(\d{1,3}[a-z]?)([.-])|([a-zđ]\d{0,2})\))[ \
 function runTogetherEnd(restStart: number, end: number, label: string, punct: string, kind: 'khoan' | 'diem'): number {
   if (end - restStart < 8) return end;
   const seg = ctx.norm.slice(restStart, end);
-  if (!/[.;:][ \t]+[\da-zđ]/.test(seg)) return end;
+  if (!/[.;:][ \t]*[\da-zđ]/.test(seg)) return end;
   const succ = successors(label, kind);
   RUN_TOGETHER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -289,6 +316,8 @@ function runTogetherEnd(restStart: number, end: number, label: string, punct: st
     const markerAt = restStart + m.index + m[0].search(/[\da-zđ]/);
     if (m[1] !== undefined) {
       if (kind === 'khoan' && succ.includes(m[1]) && m[2] === (punct === '-' ? '-' : '.')) return markerAt;
+      // The next khoản run into the last điểm of this one: `b) … trí tuệ.2. Tạm dừng …`.
+      if (kind === 'diem' && m[2] === '.' && parseInt(m[1], 10) >= 2) return markerAt;
     } else if (kind === 'diem' ? succ.includes(m[3]) : m[3] === 'a' && seg[m.index] === ':') {
       return markerAt;
     }
@@ -301,13 +330,13 @@ function runTogetherEnd(restStart: number, end: number, label: string, punct: st
 
 function sticky(src: string): RegExp { return new RegExp(src, 'yd'); }
 
-const RE_DIEU = sticky(`${DECOR}([dð]ieu)[ \\t]+(\\d{1,4}[a-z]?)`);
+const RE_DIEU = sticky(`${DECOR}([dð]ieu)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,4}[a-z]?\\.[ \\t]))(\\d{1,4}[a-z]?)`);
 const RE_CHUONG = sticky(`${DECOR}(chuong|chuang)[ \\t]+([ivxlc]+|\\d{1,3})(?![a-z0-9])`);
-const RE_PHAN = sticky(`${DECOR}(phan)[ \\t]+(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
+const RE_PHAN = sticky(`${DECOR}(phan)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=[ivxlc]+\\.[ \\t]))(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
 const RE_MUC = sticky(`${DECOR}(muc)[ \\t]+(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
 const RE_TIEUMUC = sticky(`${DECOR}(tieu muc)[ \\t]+(\\d{1,3}[a-z]?)`);
 // khoản: `3.`, `3)`, `3-` (old laws), `3..` (typo), `3.Chữ` (no blank; checked below).
-const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t]))`);
+const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t])|(?=\\u2026))`);
 const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])`);
 const RE_ROMAN = sticky(`${DECOR}([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[\\s*_]|$)`);
 const RE_DASH = sticky(`${DECOR}[-+\\u2013\\u2022][ \\t]*`);
@@ -360,37 +389,54 @@ function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: Line
 
 // khoản 1 (or điểm a) run together with the heading of its Điều: `Điều 2 1- Người …`,
 // `Điều 33a. Thi hành … hậu quả 1. Khi cá nhân …`.
-const FIRST_CLAUSE = /(?:^|(?<=[\p{L}\d)][ \t]+))(1[.-]|a\))[ \t]+(?=\p{Lu})/u;
+const FIRST_CLAUSE = /(?:^["“]?|(?<=[\p{L}\d):][ \t]+))(1[.-]|a\))[ \t]+(?=\p{Lu})/du;
 
 function firstClauseEnd(from: number, end: number): number {
   while (from < end && (ctx.norm[from] === ' ' || ctx.norm[from] === '\t')) from++;
   if (end - from < 3) return end;
   const seg = ctx.norm.slice(from, end);
   const m = FIRST_CLAUSE.exec(seg);
-  return m ? from + m.index : end;
+  // An inserted article quoted in a consolidated text: `Điều 22a "1. Nhà nước …` — khoản 1
+  // starts after the quotation mark.
+  return m && m.indices ? from + m.indices[1][0] : end;
 }
 
-/** Words after `Điều N` (no period) that make it a citation wrapped onto a new line. */
-const CITATION_AFTER = /^(?:của|cua|này|nay|và|va|đến|den|hoặc|hoac|khoản|khoan|điểm|diem|mục|muc|chương|chuong|phần|phan|luật|bộ luật|nghị định|nghị quyết|thông tư|quyết định|quy chế|quy định|quy trình|pháp lệnh|chỉ thị|hiến pháp|điều lệ|văn bản)(?![\p{L}\d])/iu;
+/**
+ * Phần/Chương/Mục without a period whose line reads as a citation wrapped onto a new line:
+ * `Mục 1 Phần II Quy trình này.` after `… quy định tại Điều 6`.
+ */
+function headingCheck(p: LinePayload): boolean {
+  if (p.punct !== '') return true;
+  const rest = ctx.norm.slice(p.restStart, p.restEnd);
+  if (rest && CITATION_AFTER.test(rest)) return false;
+  const letters = rest.replace(/[^\p{L}]/gu, '');
+  if (letters && letters === letters.toUpperCase()) return true; // a title in capitals
+  if (wrappedCitation(p.keywordStart)) return false;
+  const prev = prevLineEndChar(p.keywordStart);
+  return !(rest && prev !== undefined && (isLowerCh(prev) || /[\d,;]/.test(prev)));
+}
+
+/** A unit named after `Điều N` (no period): a citation (`Điều 6 Mục này`), not a title. */
+const CITATION_AFTER = /^(?:Mục|Chương|Phần|Khoản|Điểm|Tiểu mục)[ \t]+(?:\d|[IVXLC]+(?![\p{L}])|thứ|này)/u;
 
 /**
  * `Điều 5.` is a heading; so is `Điều 5` without a period (old laws: `Điều 4 Người sử dụng
  * đất …`, `Điều 2 1- …`), unless it reads as a citation wrapped onto a new line: `Điều 5 của
  * …`, `Điều 5 Thông tư này.`, `Điều 16, Điều 17 …`, or the line before ends mid-sentence.
  */
-function dieuCheck(numEnd: number, lend: number, p: LinePayload): boolean {
+function dieuCheck(numEnd: number, _lend: number, p: LinePayload): boolean {
+  // Right after amended text closed on the same line: `… về hải quan."Điều 2 Luật này có …`.
+  if (/[”"][ \t*]*$/.test(ctx.norm.slice(Math.max(0, p.keywordStart - 4), p.keywordStart))) return true;
   if (wrappedCitation(p.keywordStart)) return false;
   if (p.punct === '.' || p.punct === ':') return true;
-  const after = ctx.norm.slice(numEnd, Math.min(lend, numEnd + 40)).replace(/^[ \t*_]+/, '');
-  if (after !== '' && CITATION_AFTER.test(after)) return false;
-  if (after !== '' && !/^\d{1,2}[-.)][ \t]/.test(after)) {
-    let k = numEnd;
-    while (k < lend && /[ \t*_]/.test(ctx.norm[k])) k++;
-    if (!isUpper(k)) return false;
-  }
-  // A line that wraps a sentence: the previous non-blank line ends without punctuation.
+  // Without a period (old laws: `Điều 4 Người sử dụng đất …`, `Điều 2 1- …`, `Điều 22a "1. …`),
+  // unless the line continues a sentence broken on the line before.
   const prev = prevLineEndChar(p.keywordStart);
-  return !(prev !== undefined && (isLowerCh(prev) || /[\d,]/.test(prev)));
+  if (prev !== undefined && (isLowerCh(prev) || /[\d,;]/.test(prev)) && !prevLineIsHeading(p.keywordStart)) return false;
+  const after = ctx.norm.slice(numEnd, Math.min(eol(numEnd), numEnd + 40)).replace(/^[ \t*_]+/, '');
+  if (after === '' || /^\d{1,2}[-.)][ \t]/.test(after) || /^["“]/.test(after)) return true;
+  // `Điều 5 của …`, `Điều 16, Điều 17 …`, `Điều 6 Mục này`, `Điều 4 Mục 1) …`: citations.
+  return isUpperCh(after[0]) && !CITATION_AFTER.test(after);
 }
 
 // The end of a line that a citation continues on the next: `… tại khoản 1` / `Điều 1.`,
@@ -405,6 +451,15 @@ function wrappedCitation(o: number): boolean {
   if (i < 0) return false;
   const from = Math.max(0, bol(i), i - 60);
   return CITATION_TAIL.test(n.slice(from, i + 1));
+}
+
+/** Does the previous non-blank line start with a heading keyword (`Điều 78` alone on its line)? */
+function prevLineIsHeading(o: number): boolean {
+  let i = bol(o) - 1;
+  const f = ctx.fold;
+  while (i >= 0 && /\s/.test(f[i])) i--;
+  if (i < 0) return false;
+  return /^[ \t*_#]*(?:[dð]ieu|chuong|muc|phan|tieu muc)[ \t]+[\divxlc]+[a-z]?[.:]?[ \t*_]*$/.test(f.slice(bol(i), i + 1));
 }
 
 /** Last non-blank character before the line containing `o` (skipping blank lines). */
@@ -425,14 +480,17 @@ function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: Li
     const punctRaw = m[2] ?? '';
     let markerEnd = end;
     if (punctRaw === '..') markerEnd = end - 1; // `2..` : the marker is `2.`
-    if (kind !== 'roman' && !boundaryAt(end)) {
+    if (kind === 'khoan' && punctRaw === '') {
+      // `4………… thu tiền …` in form templates: the ellipsis swallowed the period.
+      markerEnd = end + 1;
+    } else if (kind !== 'roman' && !boundaryAt(end)) {
       // `5.Ứng dụng …` (no blank after the marker): only before a capital letter.
       if (!(punctRaw.startsWith('.') || punctRaw === ')') || !isUpper(end)) return null;
     }
     let lend = logicalEnd(o, end);
     const cd = skipCloseDecor(end, lend);
     const label = ctx.norm.slice(markerStart, markerStart + m[1].length);
-    const punct = punctRaw.trim().slice(0, 1);
+    const punct = punctRaw === '' && kind === 'khoan' ? '.' : punctRaw.trim().slice(0, 1);
     if (kind !== 'roman') lend = runTogetherEnd(cd.pos, lend, label, punct, kind);
     const [restStart, restEnd] = trimSpan(cd.pos, lend);
     const p: LinePayload = {
@@ -524,11 +582,44 @@ function appendix(text: string, o: number): Match | null {
 function tableRow(text: string, o: number): Match | null {
   RE_TABLE.lastIndex = o;
   if (!RE_TABLE.test(text)) return null;
-  return result(o, eol(o));
+  let e = eol(o);
+  // The next khoản run onto the last row of a table: `| --- | --- | 3.`
+  const t = /\|[ \t]+(\d{1,3}[a-z]?)\.[ \t]*$/.exec(ctx.norm.slice(Math.max(o, e - 12), e));
+  if (t) e = e - (t[0].length - 1) + (t[0].slice(1).search(/\d/));
+  return result(o, e);
+}
+
+// A khoản run into the prose line before it: `… bản đồ địa chính. 2- Uỷ ban nhân dân …`.
+const RUN_IN_TEXT = /[.;:][ \t]+(\d{1,3}[a-z]?)[.-][ \t]+(?=\p{Lu})/gu;
+
+/** Offset of a khoản marker run into prose (outside quotation marks) in [o, end), or `end`. */
+function runInTextEnd(o: number, end: number): number {
+  if (end - o < 12) return end;
+  const seg = ctx.norm.slice(o, end);
+  if (!/[.;:][ \t]+\d/.test(seg)) return end;
+  RUN_IN_TEXT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RUN_IN_TEXT.exec(seg))) {
+    const at = m.index + m[0].search(/\d/);
+    if (!insideQuote(seg, at)) return o + at;
+  }
+  return end;
+}
+
+/** Whether offset `at` of `seg` lies inside a quotation opened earlier in `seg`. */
+function insideQuote(seg: string, at: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < at; k++) {
+    const c = seg.charCodeAt(k);
+    if (c === 0x201c) depth++;
+    else if (c === 0x201d) depth = Math.max(0, depth - 1);
+    else if (c === 0x22) depth = depth > 0 ? depth - 1 : 1;
+  }
+  return depth > 0;
 }
 
 function textLine(textIn: string, o: number): Match | null {
-  const end = logicalEnd(o);
+  const end = runInTextEnd(o, logicalEnd(o));
   if (end <= o) {
     // A split point at the very start cannot happen (headings match first); consume one char.
     return result(o, Math.min(o + 1, textIn.length));
@@ -562,10 +653,10 @@ export const TableRow = tok('TableRow', tableRow);
 export const SoLine = tok('SoLine', wholeLine(RE_SO));
 export const DocTitle = tok('DocTitle', docTitle);
 export const Appendix = tok('Appendix', appendix);
-export const Phan = tok('Phan', heading(RE_PHAN));
-export const Chuong = tok('Chuong', heading(RE_CHUONG));
-export const TieuMuc = tok('TieuMuc', heading(RE_TIEUMUC));
-export const Muc = tok('Muc', heading(RE_MUC, (_n, _e, p) => /^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart)));
+export const Phan = tok('Phan', heading(RE_PHAN, (_n, _e, p) => headingCheck(p)));
+export const Chuong = tok('Chuong', heading(RE_CHUONG, (_n, _e, p) => headingCheck(p)));
+export const TieuMuc = tok('TieuMuc', heading(RE_TIEUMUC, (_n, _e, p) => headingCheck(p)));
+export const Muc = tok('Muc', heading(RE_MUC, (_n, _e, p) => headingCheck(p) && (/^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart))));
 export const Dieu = tok('Dieu', heading(RE_DIEU, dieuCheck, true));
 export const Roman = tok('Roman', markerLine(RE_ROMAN, 'roman', (p) => {
   // Roman numerals in capitals only (`I.`), or a lone `l.`/`I.` misread for `1.`.
@@ -609,12 +700,12 @@ export function tokenize(norm: string, foldText: string): LexResult {
     ensureOptimizations: false,
     skipValidations: true,
   });
-  ctx = { norm, fold: foldText };
+  ctx = { norm, fold: foldText, label: crawlerLabel(foldText) };
   try {
     const r = lexer.tokenize(foldText);
     return { tokens: r.tokens };
   } finally {
-    ctx = { norm: '', fold: '' };
+    ctx = { norm: '', fold: '', label: '' };
   }
 }
 

@@ -79,5 +79,8 @@ export function compareNumbers(a: UnitNumber, b: UnitNumber): number {
   if (b.suffix === '') return 1;
   const na = Number(a.suffix), nb = Number(b.suffix);
   if (!Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+  // Letters in Vietnamese order: 78d < 78đ < 78e.
+  const la = POINT_LETTERS.indexOf(a.suffix), lb = POINT_LETTERS.indexOf(b.suffix);
+  if (la >= 0 && lb >= 0) return la - lb;
   return a.suffix < b.suffix ? -1 : 1;
 }

@@ -24,7 +24,7 @@
  */
 import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  allTokens, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
+  allTokens, Appendix, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
   payload, tokenEnd,
 } from './lexer';
 import type { DocNode, MarkerStyle, Unit, UnitKind, UnitNumber } from '../server/src/core/model';
@@ -47,11 +47,16 @@ class StructureParser extends EmbeddedActionsParser {
     const start = tokens.length ? tokens[0].startOffset : 0;
     const end = tokens.length ? tokenEnd(tokens[tokens.length - 1]) : start;
     this.doc = { index, span: { start, end }, identity: {}, attached, units: [], quotes: [], hasArticles: false };
+    this.chapterDepth = 0;
     let rest = tokens;
     // The grammar accepts every token sequence; the loop is a guard, should that ever change.
     for (let guard = 0; rest.length && guard < 1000; guard++) {
       this.input = rest;
       this.document();
+      if (this.errors.length) {
+        structureErrors += this.errors.length;
+        if (process.env.DIEU_DEBUG) console.error(this.errors.map((e) => `${e.name}: ${e.message} @${e.token.startOffset}`).join('\n'));
+      }
       const consumed = this.consumedCount(rest);
       if (consumed >= rest.length) break;
       rest = rest.slice(Math.max(1, consumed));
@@ -60,6 +65,56 @@ class StructureParser extends EmbeddedActionsParser {
   }
 
   private lastConsumed = -1;
+  private chapterDepth = 0;
+
+  /**
+   * Is the next (text) line of Điều `u` a khoản whose number lost its period (`1 Cá nhân …`)?
+   * Only the number this Điều expects next, and only when its successor follows as a khoản
+   * (`2.`) or as another such line — footnotes (`2 Ghi tên cơ quan …`) do not qualify.
+   */
+  private bareClauseAhead(u: Unit): boolean {
+    const t = this.LA(1);
+    if (t.tokenType !== Text) return false;
+    const line = this.norm.slice(t.startOffset, Math.min(tokenEnd(t), t.startOffset + 12));
+    const m = /^[ \t*_]*(\d{1,2})[ \t]+\p{Lu}/u.exec(line);
+    if (!m) return false;
+    let last = 0;
+    for (const c of u.children) if (c.kind === 'khoan') last = c.num.value;
+    return this.bareLineAhead(last + 1);
+  }
+
+  /** Is the next token a text line `n Chữ…` (khoản n without period), followed by khoản n+1? */
+  private bareLineAhead(n: number): boolean {
+    const t = this.LA(1);
+    if (t.tokenType !== Text || Number.isNaN(n)) return false;
+    const m = /^[ \t*_]*(\d{1,2})[ \t]+\p{Lu}/u.exec(this.norm.slice(t.startOffset, Math.min(tokenEnd(t), t.startOffset + 12)));
+    if (!m || parseInt(m[1], 10) !== n) return false;
+    for (let k = 2; k < 40; k++) {
+      const x = this.LA(k);
+      if (x.tokenType === Khoan) return parseNumber('khoan', payload(x).label).value === n + 1;
+      if (x.tokenType === Text) {
+        const mm = /^[ \t*_]*(\d{1,2})[ \t]+\p{Lu}/u.exec(this.norm.slice(x.startOffset, Math.min(tokenEnd(x), x.startOffset + 12)));
+        if (mm) return parseInt(mm[1], 10) === n + 1;
+        continue;
+      }
+      if (x.tokenType !== Dash && x.tokenType !== Diem && x.tokenType !== TableRow) return false;
+    }
+    return false;
+  }
+
+  /** Next token: a khoản-like line in capitals (`1. QUYỀN CHIẾM HỮU`) inside a Chương? */
+  private capsSectionAhead(): boolean {
+    if (this.chapterDepth <= 0) return false;
+    const t = this.LA(1);
+    if (t.tokenType !== Khoan) return false;
+    const p = payload(t);
+    if (p.punct !== '.') return false;
+    const rest = this.norm.slice(p.restStart, p.restEnd);
+    if (rest.length < 4 || rest.length > 160 || /[.;:,]$/.test(rest)) return false;
+    const letters = rest.replace(/[^\p{L}]/gu, '');
+    return letters.length >= 4 && letters === letters.toUpperCase() && /\p{L}{2,}[^\p{L}]+\p{L}{2,}/u.test(rest);
+  }
+
   private consumedCount(tokens: IToken[]): number {
     if (this.lastConsumed < 0) return 0;
     const last = this.lastConsumed;
@@ -79,6 +134,7 @@ class StructureParser extends EmbeddedActionsParser {
         { ALT: () => this.CONSUME(Dash) },
         { ALT: () => this.CONSUME(Quoted) },
         { ALT: () => this.CONSUME(TableRow) },
+        { ALT: () => this.CONSUME(Appendix) },
       ]);
       this.ACTION(() => this.noteText(t));
     });
@@ -108,6 +164,7 @@ class StructureParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(DocTitle) },
       { ALT: () => this.CONSUME(HeaderLine) },
       { ALT: () => this.CONSUME(SoLine) },
+      { ALT: () => this.CONSUME(Appendix) },
     ]);
     this.ACTION(() => this.noteText(t));
     return t;
@@ -131,39 +188,68 @@ class StructureParser extends EmbeddedActionsParser {
   private chapter = this.RULE('chapter', (): Unit => {
     const u = this.head(this.CONSUME(Chuong), 'chuong');
     this.titleLines(u);
-    this.MANY(() => this.add(u, this.OR([
-      { ALT: () => this.SUBRULE(this.section) },
-      { ALT: () => this.SUBRULE(this.subsection) },
-      { ALT: () => this.SUBRULE(this.article) },
-      { ALT: () => this.SUBRULE(this.clause) },
-      { ALT: () => this.SUBRULE(this.point) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ])));
+    this.ACTION(() => { this.chapterDepth++; });
+    this.MANY(() => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.section) },
+        { GATE: () => this.capsSectionAhead(), ALT: () => this.SUBRULE(this.capsSection) },
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })));
+    this.ACTION(() => { this.chapterDepth--; });
     return u;
   });
 
   private section = this.RULE('section', (): Unit => {
     const u = this.head(this.CONSUME(Muc), 'muc');
     this.titleLines(u);
-    this.MANY(() => this.add(u, this.OR([
-      { ALT: () => this.SUBRULE(this.subsection) },
-      { ALT: () => this.SUBRULE(this.article) },
-      { ALT: () => this.SUBRULE(this.clause) },
-      { ALT: () => this.SUBRULE(this.point) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ])));
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
+    return u;
+  });
+
+  /** `1. QUYỀN CHIẾM HỮU` inside a Chương: a Mục whose keyword the copy lost (`marker-style`). */
+  private capsSection = this.RULE('capsSection', (): Unit => {
+    const u = this.head(this.CONSUME(Khoan), 'muc');
+    this.ACTION(() => { u.style = 'muc-no-keyword'; });
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
   });
 
   private subsection = this.RULE('subsection', (): Unit => {
     const u = this.head(this.CONSUME(TieuMuc), 'tieumuc');
     this.titleLines(u);
-    this.MANY(() => this.add(u, this.OR([
-      { ALT: () => this.SUBRULE(this.article) },
-      { ALT: () => this.SUBRULE(this.clause) },
-      { ALT: () => this.SUBRULE(this.point) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ])));
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
   });
 
@@ -182,22 +268,62 @@ class StructureParser extends EmbeddedActionsParser {
         });
       },
     });
-    this.MANY(() => this.add(u, this.OR([
-      { ALT: () => this.SUBRULE(this.clause) },
-      { ALT: () => this.SUBRULE(this.point) },
-      // `I.` misread by OCR for `1.` where a khoản is expected.
-      { GATE: () => /^[Il]$/.test(payload(this.LA(1))?.label ?? ''), ALT: () => this.SUBRULE(this.romanClause) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ])));
+    this.ACTION(() => {
+      // `Điều 2.` alone, its text on the next line (`Bãi bỏ Điều 23 …`): an Điều that carries its
+      // text directly, like `Điều 2. Bãi bỏ …` — not one whose title is missing.
+      const next = this.LA(1);
+      if (!u.title && !u.text && next.tokenType === Text) {
+        const s = this.norm.slice(next.startOffset, tokenEnd(next)).replace(/[*_]+/g, '').trim();
+        if (s && !bareNumberLine(s)) u.text = s;
+      }
+    });
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.clause) },
+        { GATE: () => this.bareClauseAhead(u), ALT: () => this.SUBRULE(this.bareClause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        // `I.` misread by OCR for `1.` where a khoản is expected.
+        { GATE: () => /^[Il]$/.test(payload(this.LA(1))?.label ?? ''), ALT: () => this.SUBRULE(this.romanClause) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
   });
 
   private clause = this.RULE('clause', (): Unit => {
     const u = this.head(this.CONSUME(Khoan), 'khoan');
-    this.MANY(() => this.add(u, this.OR([
-      { ALT: () => this.SUBRULE(this.point) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ])));
+    this.MANY({
+      GATE: () => !this.bareLineAhead(u.num.value + 1),
+      DEF: () => this.add(u, this.OR([
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ])),
+    });
+    return u;
+  });
+
+  /** `1 Cá nhân có quyền …`: a khoản whose number lost its period (`marker-style`). */
+  private bareClause = this.RULE('bareClause', (): Unit => {
+    const t = this.CONSUME3(Text);
+    let u!: Unit;
+    this.ACTION(() => {
+      const m = /^([ \t*_]*)(\d{1,2})[ \t]+/.exec(this.norm.slice(t.startOffset, tokenEnd(t)))!;
+      const at = t.startOffset + m[1].length;
+      const rest = this.norm.slice(t.startOffset + m[0].length, tokenEnd(t)).trim();
+      u = {
+        kind: 'khoan', num: parseNumber('khoan', m[2]), span: { start: at, end: tokenEnd(t) },
+        marker: { start: at, end: at + m[2].length }, style: 'khoan-no-period', children: [], text: rest,
+      };
+      this.lastConsumed = t.startOffset;
+    });
+    this.MANY({
+      GATE: () => !this.bareLineAhead(u.num.value + 1),
+      DEF: () => this.add(u, this.OR([
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ])),
+    });
     return u;
   });
 
@@ -330,6 +456,7 @@ function markerStyle(kind: UnitKind, punct: string): MarkerStyle {
   }
   if (kind === 'diem' && punct === '.') return 'dot-diem';
   if (kind === 'dieu' && punct === '') return 'dieu-no-period';
+  if (kind === 'dieu' && punct === ':') return 'dieu-colon';
   return 'ok';
 }
 
@@ -339,6 +466,11 @@ function looksLikeTitle(rest: string): boolean {
   if (!s) return false;
   if (/(\.\/\.|[.;:])$/.test(s)) return false;
   return true;
+}
+
+/** `1 Cá nhân …`: a line opening with a bare number (khoản without period, or a footnote). */
+function bareNumberLine(s: string): boolean {
+  return /^\d{1,2}[ \t]+\p{Lu}/u.test(s);
 }
 
 function isCaps(s: string): boolean {
@@ -394,6 +526,7 @@ export function segment(tokens: IToken[], fold: string): Segment[] {
       else if (announced && type === DocTitle) cut = k;
       else if (announced && articles && isUnit && isRestart(t)) cut = k;
       else if (closed && (isUnit || type === DocTitle)) cut = k;
+      else if (type === Appendix) cut = k;
       if (cut > segStart) {
         out.push({ start: segStart, end: cut, attached });
         attached = announced;
@@ -433,6 +566,12 @@ function issuerStart(tokens: IToken[], k: number, segStart: number): number {
 }
 
 let parser: StructureParser | undefined;
+
+/**
+ * Grammar errors met so far (the grammar accepts every token sequence, so this stays 0;
+ * the property tests assert it). The parser still recovers: it resumes after the error.
+ */
+export let structureErrors = 0;
 
 export interface StructureResult {
   documents: DocNode[];

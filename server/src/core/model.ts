@@ -17,7 +17,10 @@ export type MarkerStyle =
   | 'dash-khoan'      // `3-` for a khoản (old laws)
   | 'dot-diem'        // `a.` for a điểm
   | 'roman-khoan'     // `I.` (OCR) where `1.` is expected
-  | 'dieu-no-period'; // `Điều 5` without `.`
+  | 'dieu-no-period'  // `Điều 5` without `.`
+  | 'dieu-colon'      // `Điều 5:` for `Điều 5.`
+  | 'muc-no-keyword'  // `1. QUYỀN CHIẾM HỮU` for `Mục 1. QUYỀN CHIẾM HỮU` inside a Chương
+  | 'khoan-no-period'; // `1 Cá nhân …` for `1. Cá nhân …`
 
 export interface Span { start: number; end: number }
 

@@ -34,15 +34,7 @@ export function checkMarkers(ctx: CheckContext, doc: DocNode): void {
 function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
   const m = u.marker;
   const written = norm.slice(m.start, m.end);
-  const eth = written.search(/[\u00d0\u00f0]/);
-  if (u.kind === 'dieu' && eth >= 0) {
-    // `Ðiều` with the Icelandic eth (U+00D0), a look-alike of `Đ` (U+0110): a search for
-    // "Điều 317" does not find it.
-    const at = { start: m.start + eth, end: m.start + eth + 1 };
-    const good = written[eth] === '\u00d0' ? 'Đ' : 'đ';
-    ctx.report('marker-style', m, `"${written}" viết bằng chữ "${written[eth]}" (U+00D0) giống "Đ" nhưng khác mã; viết "${good}" (look-alike letter in the keyword)`,
-      { fix: ctx.replace(`Sửa thành "${good}"`, at, good, true) });
-  }
+  if (u.kind === 'dieu') checkDieuKeyword(ctx, u, written);
   switch (u.style) {
     case 'paren-khoan':
     case 'dash-khoan': {
@@ -67,7 +59,42 @@ function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
         { fix: { title: `Thêm dấu chấm: "${written}."`, safe: true, edits: [{ range: ctx.file.source.range(m.end, m.end), newText: '.' }] } });
       break;
     }
+    case 'dieu-colon': {
+      const good = `${written.slice(0, -1)}.`;
+      ctx.report('marker-style', m, `"${written}": sau số Điều phải là dấu chấm, viết "${good}" (article number should end with ".")`,
+        { fix: ctx.replace(`Sửa thành "${good}"`, { start: m.end - 1, end: m.end }, '.', true) });
+      break;
+    }
+    case 'khoan-no-period': {
+      const good = `${u.num.label}.`;
+      ctx.report('marker-style', m, `Thiếu dấu chấm sau số khoản "${written}": viết "${good}" (clause number should end with ".")`,
+        { fix: ctx.replace(`Sửa thành "${good}"`, m, good, true) });
+      break;
+    }
+    case 'muc-no-keyword': {
+      const good = `Mục ${u.num.label}.`;
+      ctx.report('marker-style', m, `Đề mục "${written} ${u.title ?? ''}" trong Chương thiếu từ "Mục": viết "${good}" (section heading without its keyword)`,
+        { fix: ctx.replace(`Sửa thành "${good}"`, m, good, true) });
+      break;
+    }
     default:
       break;
   }
+}
+
+/**
+ * The keyword of an Điều spelled neither `Điều`/`ĐIỀU` nor plainly without diacritics (that
+ * is `unaccented-keyword`): `Ðiều` with the Icelandic eth (U+00D0) that only looks like `Đ`,
+ * `Đỉều` with a wrong tone mark. A search for "Điều 317" does not find them.
+ */
+function checkDieuKeyword(ctx: CheckContext, u: Unit, written: string): void {
+  const word = /^\S+/.exec(written)?.[0] ?? '';
+  if (word === 'Điều' || word === 'ĐIỀU' || u.unaccented) return;
+  const good = word === word.toUpperCase() ? 'ĐIỀU' : 'Điều';
+  const span = { start: u.marker.start, end: u.marker.start + word.length };
+  const eth = /[\u00d0\u00f0]/.test(word);
+  ctx.report('marker-style', u.marker,
+    eth ? `"${word}" viết bằng chữ "${word[0]}" (U+00D0) chỉ giống "Đ"; viết "${good}" (look-alike letter in the keyword)`
+      : `Từ khóa "${word}" viết sai; viết "${good}" (misspelled keyword)`,
+    { fix: ctx.replace(`Sửa thành "${good}"`, span, good, true) });
 }

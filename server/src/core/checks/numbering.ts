@@ -24,10 +24,13 @@ export function checkNumbering(ctx: CheckContext, doc: DocNode): void {
     if (!list) m.set(u.kind, (list = []));
     list.push(u);
   }
-  checkSequence(ctx, byDoc.phan);
-  checkSequence(ctx, byDoc.dieu);
-  for (const list of chapterGroups(chapters)) checkSequence(ctx, list);
-  for (const m of byParent.values()) for (const list of m.values()) checkSequence(ctx, list);
+  // Documents without Điều (plans, programmes, forms) restart their lists after headings of
+  // their own that carry no number (`HƯỚNG DẪN`, a form's title): a return to 1 is a new list.
+  const restartIsNewList = !doc.hasArticles;
+  checkSequence(ctx, byDoc.phan, restartIsNewList);
+  checkSequence(ctx, byDoc.dieu, restartIsNewList);
+  for (const list of chapterGroups(chapters)) checkSequence(ctx, list, restartIsNewList);
+  for (const m of byParent.values()) for (const list of m.values()) checkSequence(ctx, list, restartIsNewList);
 }
 
 /**
@@ -76,7 +79,7 @@ function numberText(kind: UnitKind, v: number, roman: boolean): string {
   return String(v);
 }
 
-function checkSequence(ctx: CheckContext, list: Unit[]): void {
+function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false): void {
   let prev: Unit | undefined;
   // The number the previous unit stands for: after a duplicate of the previous unit, the
   // duplicate most likely took the next place (`a b c d d e`: the second `d` is a mistyped
@@ -102,7 +105,7 @@ function checkSequence(ctx: CheckContext, list: Unit[]): void {
     if (Number.isNaN(u.num.value)) continue;
     if (prev && prevNum && u.num.value === 1 && u.num.suffix === '' && prevNum.value > 1) {
       // An unannounced return to 1 (DESIGN §1): one diagnostic, then a fresh sequence.
-      ctx.report('numbering-order', u.marker,
+      if (!restartIsNewList) ctx.report('numbering-order', u.marker,
         `${label(u)} đứng sau ${label(prev)}: đánh số lại từ đầu mà không có văn bản mới (numbering restarts without a new document)`, {
           related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
         });

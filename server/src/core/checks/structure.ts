@@ -24,7 +24,10 @@ export function checkStructure(ctx: CheckContext, doc: DocNode): void {
     const allowed = ALLOWED_PARENTS[u.kind];
     // Documents without Điều are structured by their own headings: their numbered lines are
     // never misplaced khoản.
-    if (allowed && doc.hasArticles && !allowed.includes(parentKind)) {
+    // A Mục directly in a Phần that has no Chương (the Phần is the chapter level: Quy trình
+    // 2135/QĐ-TCHQ) stands where a Chương would.
+    const mucInPhan = u.kind === 'muc' && parentKind === 'phan' && !u.parent!.children.some((s) => s.kind === 'chuong');
+    if (allowed && doc.hasArticles && !allowed.includes(parentKind) && !mucInPhan) {
       const where = u.parent ? `${UNIT_NAMES[u.parent.kind]} ${u.parent.num.label}` : 'ngoài mọi Điều';
       ctx.report('structure-misplaced', u.marker, misplacedMessage(u, where));
     } else if (u.kind === 'dieu' && (parentKind === 'phan' || parentKind === 'document')
