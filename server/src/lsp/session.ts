@@ -142,11 +142,13 @@ export function startSession(connection: Connection, options: SessionOptions = {
     }
     try {
       if (supportsConfiguration()) await fetchConfiguration();
-      initialized = true;
+    } finally {
+      initialized = true; // from now on, a change of dieu.include searches the folders again
+    }
+    try {
       await watchFiles();
       await files.scan(settings.include);
     } finally {
-      initialized = true;
       resolveReady();
     }
   }));
