@@ -254,6 +254,7 @@ async function runSuite(opts = {}) {
     process.exit(130);
   };
   async function cleanup() {
+    const tc = Date.now();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     if (browser) await browser.close().catch(() => undefined);
@@ -261,6 +262,7 @@ async function runSuite(opts = {}) {
     if (ui) ui.close();
     if (process.env.DIEU_VSCODE_KEEP === '1') log(`kept ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
+    if (VERBOSE) log(`cleanup took ${secs(tc)}`);
   }
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -321,6 +323,7 @@ async function runSuite(opts = {}) {
     const timer = setTimeout(() => finish('timeout'), Math.max(10, timeoutS - (Date.now() - t0) / 1000) * 1000);
     const why = await finished;
     clearTimeout(timer);
+    if (why === 'exit') log(`${label}: VS Code closed the test run after ${secs(t0)}`);
     if (why === 'timeout') {
       log(`ERROR: ${label} timed out after ${timeoutS} s (DIEU_VSCODE_TIMEOUT) before the suite finished; last output:`);
       console.log(suiteOutput.slice(-10).join('\n') || '  (none: the extension host never started the tests)');

@@ -13,7 +13,7 @@ CS_VERSION=4.100.3          # = VS Code 1.100.3 on Node 20; newer ones need Node
 PW_VERSION=1.65.1
 RG_CACHE_NAME=vscode-ripgrep-cache-1.15.11
 RG_TARBALL=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-CACHE="${DIEU_VSCODE_CACHE:-$HOME/.cache/dieu-vscode}"
+CACHE="${DIEU_VSCODE_CACHE:-${HOME:-/root}/.cache/dieu-vscode}"
 MARKER="$CACHE/.dieu-installed"
 WANT="code-server@$CS_VERSION playwright-core@$PW_VERSION"
 
