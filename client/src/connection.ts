@@ -15,12 +15,21 @@ export function includeGlobs(): string[] {
   return Array.isArray(raw) ? raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
 }
 
+// A glob of `dieu.include` as VS Code matches it: globs starting with `**/` and absolute ones
+// apply to any path; others (`drafts/*.txt`) are relative to each workspace folder, as in
+// the CLI's config.
+export function includePatterns(glob: string): vscode.GlobPattern[] {
+  if (glob.startsWith('**/') || glob.startsWith('/')) return [glob];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length ? folders.map((f) => new vscode.RelativePattern(f, glob)) : [`**/${glob}`];
+}
+
 export function documentSelector(include: readonly string[]): DocumentSelector {
   return [
     { language: LANGUAGE_ID, scheme: 'file' },
     { language: LANGUAGE_ID, scheme: 'untitled' },
-    ...include.map((pattern) => ({ scheme: 'file', pattern })),
-  ];
+    ...include.flatMap(includePatterns).map((pattern) => ({ scheme: 'file', pattern })),
+  ] as DocumentSelector;
 }
 
 /** The `dieu.*` settings as plain JSON (what the server also receives on configuration changes). */
@@ -79,7 +88,7 @@ export class ServerConnection implements vscode.Disposable {
     };
     const include = includeGlobs();
     this.selector = documentSelector(include);
-    const fileGlobs = ['**/*.vbpl', '**/*.vbpl.md', ...include];
+    const fileGlobs: vscode.GlobPattern[] = ['**/*.vbpl', '**/*.vbpl.md', ...include.flatMap(includePatterns)];
     this.watchers = fileGlobs.map((g) => vscode.workspace.createFileSystemWatcher(g));
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.selector,

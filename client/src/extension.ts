@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { type LanguageClient } from 'vscode-languageclient/node';
-import { ServerConnection } from './connection';
+import { includeGlobs, ServerConnection } from './connection';
 import { lintWorkspace } from './lint';
 import { StatusItem } from './status';
 
@@ -42,6 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<DieuAp
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when a client starts: a new `dieu.include` needs a new client.
       if (e.affectsConfiguration('dieu.include')) void connection?.restart('dieu.include changed');
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      // Relative dieu.include globs are anchored in the workspace folders.
+      if (includeGlobs().some((g) => !g.startsWith('**/') && !g.startsWith('/'))) void connection?.restart('workspace folders changed');
     }),
   );
 

@@ -34,8 +34,9 @@ describe('settings', () => {
     assert.ok(ds.some((d) => codeOf(d) === 'marker-style' && d.severity === vscode.DiagnosticSeverity.Warning));
   });
 
-  it('dieu.include ["**/*.txt"] makes .txt files drafts (the client restarts)', async () => {
-    await vscode.workspace.getConfiguration('dieu').update('include', ['**/*.txt'], vscode.ConfigurationTarget.Global);
+  it('dieu.include ["*.txt"] makes .txt files drafts (the client restarts)', async () => {
+    // A relative glob: anchored in the workspace folder, as in the CLI's config.
+    await vscode.workspace.getConfiguration('dieu').update('include', ['*.txt'], vscode.ConfigurationTarget.Global);
     const doc = await openDraft('included.txt');
     assert.notStrictEqual(doc.languageId, 'vbpl', 'a .txt keeps its own language');
     await waitForCode(doc.uri, 'numbering-gap', lineOf(doc, 'Điều 3.'));
