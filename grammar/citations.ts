@@ -12,7 +12,7 @@
  * text (same offsets as the NFC text); it yields syntax (`RawCitation`), not targets —
  * resolution is `server/src/core/citations/resolve.ts`.
  */
-import { createToken, EmbeddedActionsParser, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Span } from '../server/src/core/model';
 
 export type LevelKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'chuong' | 'phan';
@@ -327,8 +327,9 @@ class CitationParser extends EmbeddedActionsParser {
     if (n.tokenType === Nay || n.tokenType === NeuTren || n.tokenType === DocNumber) return true;
     if (n.tokenType === So) return this.LA(k + 2).tokenType === DocNumber;
     if (isWordish(n) && isCapitalized(n) && !isStop(NAME_STOP, n) && !isAllCaps(t)) return true;
-    // A type word alone right after a unit chain (`Điều 126 Luật`, end of line or sentence).
-    return k === 1 && !isAllCaps(t) && this.afterLevels && (n.tokenType === EOF || n.tokenType === Other || n.tokenType === Comma);
+    // A capitalized type word right after a unit chain names another document, even unnamed
+    // (`Điều 126 Luật`, `khoản 1 Điều 5 Quy chế cũ`).
+    return k === 1 && !isAllCaps(t) && this.afterLevels;
   }
 
   /** Set while the citation rule has read unit levels (a bare type word only counts after them). */

@@ -159,9 +159,12 @@ function findAmendments(file: Parsed, citations: Citation[]): Map<Unit | DocNode
   return out;
 }
 
+/** The line around an offset, at most 300 characters either side (lines can be megabytes). */
 function lineAround(fold: string, offset: number): string {
-  const s = fold.lastIndexOf('\n', offset) + 1;
+  const from = Math.max(0, offset - 300);
+  const nl = fold.lastIndexOf('\n', offset);
+  const s = Math.max(from, nl + 1);
   let e = fold.indexOf('\n', offset);
-  if (e < 0) e = fold.length;
+  if (e < 0 || e > offset + 300) e = Math.min(fold.length, offset + 300);
   return fold.slice(s, e);
 }
