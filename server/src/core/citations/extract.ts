@@ -2,7 +2,7 @@
  * Detection: the citations of a parsed file, as syntax plus where they stand (the document
  * and the Điều/khoản/điểm around them, which "này" refers to). No resolution here.
  */
-import { findCitations, type RawCitation, type RawDocRef, type RawLevel } from '../../../../grammar/citations';
+import { citationCandidates, findCitations, type RawCitation, type RawDocRef, type RawLevel } from '../../../../grammar/citations';
 import { payload, Quoted, tokenEnd } from '../../../../grammar/lexer';
 import type { DocNode, Span, Unit } from '../model';
 import type { Parsed } from '../parse';
@@ -44,13 +44,17 @@ export function extractCitations(file: Parsed): FileCitations {
   const citations: Citation[] = [];
   const docs = file.documents;
   let di = 0;
+  const candidates = citationCandidates(fold);
+  let ci = 0;
   for (const t of file.tokens) {
     if (t.tokenType === Quoted) continue; // amended text of another document
     const start = t.startOffset, end = tokenEnd(t);
+    while (ci < candidates.length && candidates[ci] < start) ci++;
+    if (ci >= candidates.length || candidates[ci] >= end) continue;
     const p = payload(t);
     const quotes = inlineQuotes(norm, start, end);
     const skip = (o: number): boolean => (!!p && o >= p.markerStart && o < p.markerEnd) || quotes.some(([a, b]) => o > a && o < b);
-    const found = findCitations(norm, fold, start, end, skip);
+    const found = findCitations(norm, fold, start, end, skip, candidates, ci);
     linkRuns(norm, found);
     for (const raw of found) {
       while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
