@@ -351,7 +351,7 @@ class CitationParser extends EmbeddedActionsParser {
    * Chevrotain's default reports the rest as an error (an exception object per call, most of
    * the cost of a window): only drop the end-of-input padding.
    */
-  override onAfterParse(): void {
+  onAfterParse(): void {
     const v = (this as unknown as { tokVector: IToken[] }).tokVector;
     while (v.length && v[v.length - 1].tokenType === EOF) v.pop();
   }
