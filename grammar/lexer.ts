@@ -40,8 +40,26 @@ interface Ctx {
   fold: string;
   /** Folded first line when it is a crawler label (`Nghị định 99/2022/NĐ-CP …`), else ''. */
   label: string;
+  /** Sorted offsets of heading keywords / of the national motto in `fold` (cheap line filters). */
+  keywords: Int32Array;
+  mottos: Int32Array;
 }
-let ctx: Ctx = { norm: '', fold: '', label: '' };
+let ctx: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
+
+function offsetsOf(re: RegExp, s: string): Int32Array {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push(m.index);
+  return Int32Array.from(out);
+}
+
+/** Is one of the sorted `offsets` in [from, end)? */
+function anyIn(offsets: Int32Array, from: number, end: number): boolean {
+  let lo = 0, hi = offsets.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (offsets[mid] < from) lo = mid + 1; else hi = mid; }
+  return lo < offsets.length && offsets[lo] < end;
+}
 
 /**
  * Crawls of thuvienphapluat.vn put a label on line 1 (`Quyết định 2135/QĐ-TCHQ năm 2015`)
@@ -206,8 +224,9 @@ function multilineQuoteOpen(from: number, end: number): number {
 // Logical line ends.
 
 // A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
-const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |(?<=["”][ \t]*)[dð]ieu \d+[a-z]? |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc \d+[.:]?(?:[ \t]|$)|muc \d+[.:]?(?:[ \t]|$)|phan thu )/g;
-const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/;
+const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |(?<=["”][ \t]*)[dð]ieu \d+[a-z]? |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc(?: \d+[.:]?(?:[ \t]|$)|[ \t]*$)|muc(?: \d+[.:]?(?:[ \t]|$)|[ \t]*$)|phan thu )/g;
+const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/g;
+const MOTTO_WORDS = /cong hoa|doc lap/g;
 
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
@@ -219,9 +238,9 @@ function logicalEnd(o: number, from: number = o): number {
   const end = eol(from);
   const f = ctx.fold;
   let best = end;
-  if (from < end) {
+  if (from < end && anyIn(ctx.keywords, from, end)) {
     const seg = f.slice(from, end);
-    if (HEADING_WORDS.test(seg)) {
+    {
       MIDLINE_HEADING.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = MIDLINE_HEADING.exec(seg))) {
@@ -258,7 +277,9 @@ function midlineSplitOk(at: number): boolean {
     const before = ctx.fold.slice(bol(at), i).replace(/^[\s*_#]+/, '').trim();
     if (before === ctx.label) return true;
   }
-  if (!isDieu && !capsTitleAfter(at)) return false;
+  // `HỢP ĐỒNG THUÊ TÀI SẢN Tiểu mục` / `1. QUY ĐỊNH CHUNG …`: the keyword ends the line.
+  const keywordAtEnd = /^(?:tieu muc|muc)[ \t]*$/.test(ctx.fold.slice(at, eol(at)));
+  if (!isDieu && !keywordAtEnd && !capsTitleAfter(at)) return false;
   if (!isDieu && (c === '.' || c === ':')) return true;
   // The word before must be in capitals (at least 2 letters, not a Roman numeral).
   let j = i;
@@ -333,8 +354,8 @@ function sticky(src: string): RegExp { return new RegExp(src, 'yd'); }
 const RE_DIEU = sticky(`${DECOR}([dð]ieu)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,4}[a-z]?\\.[ \\t]))(\\d{1,4}[a-z]?)`);
 const RE_CHUONG = sticky(`${DECOR}(chuong|chuang)[ \\t]+([ivxlc]+|\\d{1,3})(?![a-z0-9])`);
 const RE_PHAN = sticky(`${DECOR}(phan)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=[ivxlc]+\\.[ \\t]))(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
-const RE_MUC = sticky(`${DECOR}(muc)[ \\t]+(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
-const RE_TIEUMUC = sticky(`${DECOR}(tieu muc)[ \\t]+(\\d{1,3}[a-z]?)`);
+const RE_MUC = sticky(`${DECOR}(muc)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
+const RE_TIEUMUC = sticky(`${DECOR}(tieu muc)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?)`);
 // khoản: `3.`, `3)`, `3-` (old laws), `3..` (typo), `3.Chữ` (no blank; checked below).
 const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t])|(?=\\u2026))`);
 const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])`);
@@ -354,14 +375,49 @@ export const DOC_TYPE_WORDS = [
 ];
 const RE_DOCTITLE = new RegExp(`^${DECOR}(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:[*_]{1,3})?[ \\t]*$`, 'd');
 
+/**
+ * The first character (folded) of the line at `o` after blanks, Markdown/OCR decoration and
+ * a list bullet (`- `, `+ `): a cheap filter run before each token's regular expression, so
+ * that a line is matched by one or two patterns instead of all of them. Cached per offset.
+ */
+let sigAt = -1, sigCode = 0;
+function sig(o: number): number {
+  if (o === sigAt) return sigCode;
+  const f = ctx.fold;
+  const n = f.length;
+  let i = o;
+  for (;;) {
+    while (i < n) {
+      const c = f.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 35 || c === 62 || c === 42 || c === 95) i++; // blank # > * _
+      else break;
+    }
+    const c = f.charCodeAt(i);
+    const next = f.charCodeAt(i + 1);
+    if ((c === 45 || c === 43 || c === 44 || c === 46 || c === 0x2022 || c === 0xb7 || c === 39 || c === 96) && (next === 32 || next === 9)) {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  sigAt = o;
+  sigCode = i < n ? f.charCodeAt(i) : 0;
+  return sigCode;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isRomanChar = (c: number): boolean => c === 105 || c === 118 || c === 120 || c === 108 || c === 99; // i v x l c
+const firstIs = (...chars: string[]) => { const set = new Set(chars.map((x) => x.charCodeAt(0))); return (c: number): boolean => set.has(c); };
+
 /** After a marker: a blank, decoration, a comma, or the end of the line. */
 function boundaryAt(i: number): boolean {
   const c = ctx.norm[i];
   return c === undefined || /[\s*_,]/.test(c);
 }
 
-function heading(re: RegExp, kindCheck?: (afterNum: number, end: number, p: LinePayload) => boolean, splitFirstClause = false) {
+function heading(first: (c: number) => boolean, re: RegExp, kindCheck?: (afterNum: number, end: number, p: LinePayload) => boolean, splitFirstClause = false) {
   return (text: string, o: number): Match | null => {
+    if (!first(sig(o))) return null;
     re.lastIndex = o;
     const m = re.exec(text);
     if (!m || !m.indices) return null;
@@ -471,7 +527,9 @@ function prevLineEndChar(o: number): string | undefined {
 }
 
 function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: LinePayload, m: RegExpExecArray) => boolean) {
+  const first = kind === 'khoan' ? isDigit : kind === 'diem' ? isAsciiLower : isRomanChar;
   return (text: string, o: number): Match | null => {
+    if (!first(sig(o))) return null;
     re.lastIndex = o;
     const m = re.exec(text);
     if (!m || !m.indices) return null;
@@ -512,6 +570,7 @@ function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: Li
 function mottoLine(text: string, o: number): Match | null {
   const end = eol(o);
   if (end - o > 4000) return null;
+  if (!anyIn(ctx.mottos, o, end)) return null;
   const seg = text.slice(o, end);
   const m = RE_MOTTO_ANY.exec(seg);
   if (!m) return null;
@@ -542,6 +601,8 @@ function wholeLine(re: RegExp) {
 }
 
 function quoted(text: string, o: number): Match | null {
+  const c0 = sig(o);
+  if (c0 !== 0x201c && c0 !== 0x22) return null;
   RE_LEADING.lastIndex = o;
   const lead = RE_LEADING.exec(text);
   const q = o + (lead ? lead[0].length : 0);
@@ -562,6 +623,7 @@ function quoted(text: string, o: number): Match | null {
 const RE_APPENDIX = sticky(`${DECOR}(phu luc)(?![a-z])`);
 
 function appendix(text: string, o: number): Match | null {
+  if (sig(o) !== 112) return null; // p
   RE_APPENDIX.lastIndex = o;
   const m = RE_APPENDIX.exec(text);
   if (!m || !m.indices) return null;
@@ -590,13 +652,13 @@ function tableRow(text: string, o: number): Match | null {
 }
 
 // A khoản run into the prose line before it: `… bản đồ địa chính. 2- Uỷ ban nhân dân …`.
-const RUN_IN_TEXT = /[.;:][ \t]+(\d{1,3}[a-z]?)[.-][ \t]+(?=\p{Lu})/gu;
+const RUN_IN_TEXT = /(?:(?<=\p{L})[.;:][ \t]*|[.;:][ \t]+)(\d{1,3}[a-z]?)[.-][ \t]+(?=\p{Lu})/gu;
 
 /** Offset of a khoản marker run into prose (outside quotation marks) in [o, end), or `end`. */
 function runInTextEnd(o: number, end: number): number {
   if (end - o < 12) return end;
   const seg = ctx.norm.slice(o, end);
-  if (!/[.;:][ \t]+\d/.test(seg)) return end;
+  if (!/[.;:][ \t]*\d/.test(seg)) return end;
   RUN_IN_TEXT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RUN_IN_TEXT.exec(seg))) {
@@ -628,6 +690,7 @@ function textLine(textIn: string, o: number): Match | null {
 }
 
 function docTitle(text: string, o: number): Match | null {
+  if (!isAsciiLower(sig(o))) return null;
   const e = eol(o);
   if (e - o > 200) return null;
   const m = RE_DOCTITLE.exec(text.slice(o, e));
@@ -653,11 +716,11 @@ export const TableRow = tok('TableRow', tableRow);
 export const SoLine = tok('SoLine', wholeLine(RE_SO));
 export const DocTitle = tok('DocTitle', docTitle);
 export const Appendix = tok('Appendix', appendix);
-export const Phan = tok('Phan', heading(RE_PHAN, (_n, _e, p) => headingCheck(p)));
-export const Chuong = tok('Chuong', heading(RE_CHUONG, (_n, _e, p) => headingCheck(p)));
-export const TieuMuc = tok('TieuMuc', heading(RE_TIEUMUC, (_n, _e, p) => headingCheck(p)));
-export const Muc = tok('Muc', heading(RE_MUC, (_n, _e, p) => headingCheck(p) && (/^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart))));
-export const Dieu = tok('Dieu', heading(RE_DIEU, dieuCheck, true));
+export const Phan = tok('Phan', heading(firstIs('p'), RE_PHAN, (_n, _e, p) => headingCheck(p)));
+export const Chuong = tok('Chuong', heading(firstIs('c'), RE_CHUONG, (_n, _e, p) => headingCheck(p)));
+export const TieuMuc = tok('TieuMuc', heading(firstIs('t'), RE_TIEUMUC, (_n, _e, p) => headingCheck(p)));
+export const Muc = tok('Muc', heading(firstIs('m'), RE_MUC, (_n, _e, p) => headingCheck(p) && (/^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart))));
+export const Dieu = tok('Dieu', heading(firstIs('d', 'ð'), RE_DIEU, dieuCheck, true));
 export const Roman = tok('Roman', markerLine(RE_ROMAN, 'roman', (p) => {
   // Roman numerals in capitals only (`I.`), or a lone `l.`/`I.` misread for `1.`.
   const s = ctx.norm.slice(p.markerStart, p.markerStart + p.label.length);
@@ -700,12 +763,16 @@ export function tokenize(norm: string, foldText: string): LexResult {
     ensureOptimizations: false,
     skipValidations: true,
   });
-  ctx = { norm, fold: foldText, label: crawlerLabel(foldText) };
+  ctx = {
+    norm, fold: foldText, label: crawlerLabel(foldText),
+    keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
+  };
+  sigAt = -1;
   try {
     const r = lexer.tokenize(foldText);
     return { tokens: r.tokens };
   } finally {
-    ctx = { norm: '', fold: '', label: '' };
+    ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
   }
 }
 

@@ -208,6 +208,25 @@ class StructureParser extends EmbeddedActionsParser {
   private section = this.RULE('section', (): Unit => {
     const u = this.head(this.CONSUME(Muc), 'muc');
     this.titleLines(u);
+    this.MANY(() => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsection) },
+        // Inside a Mục, a numbered line in capitals is a Tiểu mục that lost its keyword.
+        { GATE: () => this.capsSectionAhead(), ALT: () => this.SUBRULE(this.capsSubsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })));
+    return u;
+  });
+
+  /** `1. QUYỀN CHIẾM HỮU` inside a Chương: a Mục whose keyword the copy lost (`marker-style`). */
+  private capsSection = this.RULE('capsSection', (): Unit => {
+    const u = this.head(this.CONSUME(Khoan), 'muc');
+    this.ACTION(() => { u.style = 'no-keyword'; });
     this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -221,14 +240,13 @@ class StructureParser extends EmbeddedActionsParser {
     return u;
   });
 
-  /** `1. QUYỀN CHIẾM HỮU` inside a Chương: a Mục whose keyword the copy lost (`marker-style`). */
-  private capsSection = this.RULE('capsSection', (): Unit => {
-    const u = this.head(this.CONSUME(Khoan), 'muc');
-    this.ACTION(() => { u.style = 'muc-no-keyword'; });
+  /** The same inside a Mục: a Tiểu mục whose keyword the copy lost. */
+  private capsSubsection = this.RULE('capsSubsection', (): Unit => {
+    const u = this.head(this.CONSUME2(Khoan), 'tieumuc');
+    this.ACTION(() => { u.style = 'no-keyword'; });
     this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { ALT: () => this.SUBRULE(this.subsection) },
         { ALT: () => this.SUBRULE(this.article) },
         { ALT: () => this.SUBRULE(this.clause) },
         { ALT: () => this.SUBRULE(this.point) },

@@ -19,7 +19,7 @@ export type MarkerStyle =
   | 'roman-khoan'     // `I.` (OCR) where `1.` is expected
   | 'dieu-no-period'  // `Điều 5` without `.`
   | 'dieu-colon'      // `Điều 5:` for `Điều 5.`
-  | 'muc-no-keyword'  // `1. QUYỀN CHIẾM HỮU` for `Mục 1. QUYỀN CHIẾM HỮU` inside a Chương
+  | 'no-keyword'      // `1. QUYỀN CHIẾM HỮU` for `Mục 1. QUYỀN CHIẾM HỮU` (Mục / Tiểu mục lost its keyword)
   | 'khoan-no-period'; // `1 Cá nhân …` for `1. Cá nhân …`
 
 export interface Span { start: number; end: number }

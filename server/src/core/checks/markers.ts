@@ -71,9 +71,10 @@ function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
         { fix: ctx.replace(`Sửa thành "${good}"`, m, good, true) });
       break;
     }
-    case 'muc-no-keyword': {
-      const good = `Mục ${u.num.label}.`;
-      ctx.report('marker-style', m, `Đề mục "${written} ${u.title ?? ''}" trong Chương thiếu từ "Mục": viết "${good}" (section heading without its keyword)`,
+    case 'no-keyword': {
+      const kw = u.kind === 'tieumuc' ? 'Tiểu mục' : 'Mục';
+      const good = `${kw} ${u.num.label}.`;
+      ctx.report('marker-style', m, `Đề mục "${written} ${u.title ?? ''}" thiếu từ "${kw}": viết "${good}" (heading without its keyword)`,
         { fix: ctx.replace(`Sửa thành "${good}"`, m, good, true) });
       break;
     }

@@ -7,7 +7,7 @@
  * each khoản (or Điều). Each document of a file numbers afresh.
  */
 import { compareNumbers, INVALID_POINT_LETTERS, POINT_LETTERS } from '../../../../grammar/numbers';
-import { type DocNode, type Unit, type UnitKind, type UnitNumber, UNIT_NAMES, walkUnits } from '../model';
+import { type DocNode, type Unit, type UnitKind, UNIT_NAMES, walkUnits } from '../model';
 import type { CheckContext } from './context';
 
 export function checkNumbering(ctx: CheckContext, doc: DocNode): void {
@@ -59,11 +59,10 @@ function label(u: Unit): string {
   return u.kind === 'diem' ? `điểm ${u.num.label}` : `${UNIT_NAMES[u.kind]} ${u.num.label}`;
 }
 
-/** Names of the units missing between `from` (exclusive; undefined = before the first) and `to`. */
-function missingBetween(kind: UnitKind, from: number, to: number, roman: boolean): string {
-  const names: string[] = [];
-  for (let v = from + 1; v < to && names.length < 4; v++) names.push(numberText(kind, v, roman));
-  const more = to - from - 1 > 4 ? ` … (${to - from - 1})` : '';
+/** Names of the units `missing` (numbers), e.g. `điểm c, d`, `Điều 4, 5, 6, 7 … (12)`. */
+function missingNames(kind: UnitKind, missing: number[], roman: boolean): string {
+  const names = missing.slice(0, 4).map((v) => numberText(kind, v, roman));
+  const more = missing.length > 4 ? ` … (${missing.length})` : '';
   const unit = kind === 'diem' ? 'điểm' : UNIT_NAMES[kind];
   return `${unit} ${names.join(', ')}${more}`;
 }
@@ -79,46 +78,55 @@ function numberText(kind: UnitKind, v: number, roman: boolean): string {
   return String(v);
 }
 
+/**
+ * One diagnostic per defect (DESIGN §2): a duplicate on the later twin, a gap on the unit after
+ * the gap, an order error on the unit that goes back; an invalid letter is reported once and
+ * skipped. Numbers that only come later (`1 2 4 3 5`) are out of order, not missing.
+ */
 function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false): void {
   let prev: Unit | undefined;
-  // The number the previous unit stands for: after a duplicate of the previous unit, the
-  // duplicate most likely took the next place (`a b c d d e`: the second `d` is a mistyped
-  // `đ`), so the unit after it is measured from there — one diagnostic per defect.
-  let prevNum: UnitNumber | undefined;
+  // The highest number so far. After a duplicate of the previous unit, the duplicate most
+  // likely took the next place (`a b c d d e`: the second `d` is a mistyped `đ`), so the
+  // units after it are measured from there.
+  let high = 0;
   const seen = new Map<string, Unit>();
+  const present = new Set<number>();
+  for (const u of list) if (!Number.isNaN(u.num.value)) present.add(u.num.value);
   for (const u of list) {
     if (u.kind === 'diem') {
+      if (prev && prev.num.label === 'y' && u.num.suffix === '') {
+        // After `y)` there is no letter left (DESIGN §1): no guess at what was meant.
+        ctx.report('point-sequence-exhausted', u.marker,
+          `Đã hết chữ cái đánh số điểm sau "y)"; cần chia lại khoản (point letters exhausted after y)`);
+        prev = u;
+        continue;
+      }
       const letter = u.num.label.replace(/\d+$/, '');
       if (INVALID_POINT_LETTERS.has(letter)) {
         ctx.report('point-invalid-letter', u.marker,
           `Điểm "${u.num.label})" dùng chữ cái không có trong bảng chữ cái tiếng Việt (f, j, w, z không được dùng) (invalid point letter)`);
         continue;
       }
-      if (prev && prev.num.label === 'y' && u.num.suffix === '') {
-        ctx.report('point-sequence-exhausted', u.marker,
-          `Đã hết chữ cái đánh số điểm sau "y)"; cần chia lại khoản (point letters exhausted after y)`);
-        prev = u;
-        prevNum = u.num;
-        continue;
-      }
     }
     if (Number.isNaN(u.num.value)) continue;
-    if (prev && prevNum && u.num.value === 1 && u.num.suffix === '' && prevNum.value > 1) {
+    const key = `${u.num.value}|${u.num.suffix}`;
+    if (prev && u.num.value === 1 && u.num.suffix === '' && high > 1) {
       // An unannounced return to 1 (DESIGN §1): one diagnostic, then a fresh sequence.
-      if (!restartIsNewList) ctx.report('numbering-order', u.marker,
-        `${label(u)} đứng sau ${label(prev)}: đánh số lại từ đầu mà không có văn bản mới (numbering restarts without a new document)`, {
-          related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
-        });
+      if (!restartIsNewList) {
+        ctx.report('numbering-order', u.marker,
+          `${label(u)} đứng sau ${label(prev)}: đánh số lại từ đầu mà không có văn bản mới (numbering restarts without a new document)`, {
+            related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
+          });
+      }
       seen.clear();
-      seen.set(`${u.num.value}|${u.num.suffix}`, u);
+      seen.set(key, u);
       prev = u;
-      prevNum = u.num;
+      high = 1;
       continue;
     }
-    const key = `${u.num.value}|${u.num.suffix}`;
     const twin = seen.get(key);
     if (twin) {
-      if (twin === prev && prevNum) prevNum = { label: '', value: prevNum.value + 1, suffix: '' };
+      if (twin === prev) high = Math.max(high, u.num.value + 1);
       ctx.report('numbering-duplicate', u.marker, `${label(u)} trùng số với ${label(twin)} ở trên (duplicate number)`, {
         related: [{ span: twin.marker, message: `${label(twin)} đã có ở đây (first occurrence)` }],
       });
@@ -126,25 +134,21 @@ function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false
     }
     seen.set(key, u);
     const roman = u.kind === 'chuong' || u.kind === 'heading' || (/^[IVXLC]+$/.test(u.num.label) && u.kind !== 'diem');
-    if (!prev || !prevNum) {
-      if (u.num.value > 1) {
-        ctx.report('numbering-gap', u.marker,
-          `Thiếu ${missingBetween(u.kind, 0, u.num.value, roman)} trước ${label(u)} (numbering gap: numbering should start at ${numberText(u.kind, 1, roman)})`);
-      }
-    } else {
-      const cmp = compareNumbers(u.num, prevNum);
-      if (cmp < 0) {
-        ctx.report('numbering-order', u.marker, `${label(u)} đứng sau ${label(prev)}: số thứ tự bị ngược (numbering goes backwards)`, {
-          related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
-        });
-      } else if (u.num.value > prevNum.value + 1) {
-        ctx.report('numbering-gap', u.marker,
-          `Thiếu ${missingBetween(u.kind, prevNum.value, u.num.value, roman)} giữa ${label(prev)} và ${label(u)} (numbering gap)`, {
-            related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
-          });
+    if (prev && compareNumbers(u.num, prev.num) < 0 && u.num.value < high) {
+      ctx.report('numbering-order', u.marker, `${label(u)} đứng sau ${label(prev)}: số thứ tự bị ngược (numbering goes backwards)`, {
+        related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
+      });
+    } else if (u.num.value > high + 1) {
+      const missing: number[] = [];
+      for (let v = high + 1; v < u.num.value; v++) if (!present.has(v)) missing.push(v);
+      if (missing.length) {
+        ctx.report('numbering-gap', u.marker, prev
+          ? `Thiếu ${missingNames(u.kind, missing, roman)} giữa ${label(prev)} và ${label(u)} (numbering gap)`
+          : `Thiếu ${missingNames(u.kind, missing, roman)} trước ${label(u)} (numbering gap: numbering should start at ${numberText(u.kind, 1, roman)})`,
+        prev ? { related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }] } : {});
       }
     }
     prev = u;
-    prevNum = u.num;
+    high = Math.max(high, u.num.value);
   }
 }
