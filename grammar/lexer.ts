@@ -430,7 +430,8 @@ function heading(first: (c: number) => boolean, re: RegExp, kindCheck?: (afterNu
     let punct = '';
     if (ctx.norm[i] === '.' || ctx.norm[i] === ':') { punct = ctx.norm[i]; i++; }
     if (!punct && !boundaryAt(i)) return null; // `Điều 5a1…`, `Chương IIa`: not a heading
-    const markerEnd = punct ? i : numEnd;
+    // The marker is the keyword and its number (`Điều 6`, DESIGN §2), without the period.
+    const markerEnd = numEnd;
     const cd = skipCloseDecor(i, lend);
     if (splitFirstClause) lend = firstClauseEnd(cd.pos, lend);
     const [restStart, restEnd] = trimSpan(cd.pos, lend);

@@ -60,9 +60,9 @@ function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
       break;
     }
     case 'dieu-colon': {
-      const good = `${written.slice(0, -1)}.`;
-      ctx.report('marker-style', m, `"${written}": sau số Điều phải là dấu chấm, viết "${good}" (article number should end with ".")`,
-        { fix: ctx.replace(`Sửa thành "${good}"`, { start: m.end - 1, end: m.end }, '.', true) });
+      const colon = norm.indexOf(':', m.end);
+      ctx.report('marker-style', m, `"${written}:": sau số Điều phải là dấu chấm, viết "${written}." (article number should end with ".")`,
+        { fix: ctx.replace(`Sửa thành "${written}."`, { start: colon, end: colon + 1 }, '.', true) });
       break;
     }
     case 'khoan-no-period': {
