@@ -8,6 +8,9 @@
 import { applySeverities, compareDiagnostics, type Diagnostic, type RuleSeverities } from './diagnostics';
 import { checkFile } from './checks/index';
 import { checkCitations } from './checks/citations';
+import { checkExternal } from './checks/external';
+import type { Catalog } from './catalog/catalog';
+import { findRepeals, type RepealStatement } from './catalog/repeals';
 import { CheckContext } from './checks/context';
 import { extractCitations, type FileCitations } from './citations/extract';
 import { DocumentIndex } from './citations/index';
@@ -17,6 +20,8 @@ import { parse, type Parsed } from './parse';
 
 export interface WorkspaceOptions {
   rules?: RuleSeverities;
+  /** External documents (catalogs merged by precedence); see `setCatalog`. */
+  catalog?: Catalog;
 }
 
 interface Entry {
@@ -27,6 +32,10 @@ interface Entry {
   citations?: FileCitations;
   /** Resolution depends on the other files: valid for one workspace generation. */
   resolved?: { generation: number; list: ResolvedCitation[]; diagnostics: Diagnostic[] };
+  /** ext-* diagnostics (catalog and the workspace's repeal statements), per generation. */
+  external?: { generation: number; diagnostics: Diagnostic[] };
+  /** What this file says it replaces / repeals (depends on its text only). */
+  repeals?: RepealStatement[];
 }
 
 /** A citation pointing at a unit: where it is written. */
@@ -37,6 +46,7 @@ export class Workspace {
   private generation = 0;
   private index?: { generation: number; docs: DocumentIndex };
   private refs?: { generation: number; byUnit: Map<Unit, Reference[]> };
+  private repealIndex?: { generation: number; byKey: Map<string, RepealStatement[]> };
   options: WorkspaceOptions;
 
   constructor(options: WorkspaceOptions = {}) {
@@ -81,7 +91,7 @@ export class Workspace {
       e.fileDiagnostics = checkFile(p);
     }
     this.resolved(uri);
-    const all = [...e.fileDiagnostics, ...(e.resolved?.diagnostics ?? [])];
+    const all = [...e.fileDiagnostics, ...(e.resolved?.diagnostics ?? []), ...this.externalDiagnostics(uri)];
     return applySeverities(all, this.options.rules).sort(compareDiagnostics);
   }
 
@@ -105,6 +115,46 @@ export class Workspace {
       e.resolved = { generation: this.generation, list, diagnostics: ctx.out };
     }
     return e.resolved.list;
+  }
+
+  /** The catalog of external documents, if any. */
+  get catalog(): Catalog | undefined { return this.options.catalog; }
+
+  /** Replaces the catalog (the language server reloads it when `dieu.catalogs` changes). */
+  setCatalog(catalog: Catalog | undefined): void {
+    if (this.options.catalog === catalog) return;
+    this.options = { ...this.options, catalog };
+    this.generation++;
+  }
+
+  /** Documents that a workspace document says it replaces / repeals, by number key. */
+  repeals(): Map<string, RepealStatement[]> {
+    if (this.repealIndex?.generation !== this.generation) {
+      const byKey = new Map<string, RepealStatement[]>();
+      for (const [uri, e] of this.files) {
+        e.repeals ??= findRepeals(this.parsed(uri)!, this.citations(uri)!.citations);
+        for (const st of e.repeals) {
+          const l = byKey.get(st.key);
+          if (l) l.push(st); else byKey.set(st.key, [st]);
+        }
+      }
+      this.repealIndex = { generation: this.generation, byKey };
+    }
+    return this.repealIndex.byKey;
+  }
+
+  private externalDiagnostics(uri: string): Diagnostic[] {
+    const e = this.files.get(uri);
+    if (!e) return [];
+    if (e.external?.generation !== this.generation) {
+      const list = this.resolved(uri);
+      const ctx = new CheckContext(this.parsed(uri)!);
+      checkExternal(ctx, list, {
+        catalog: this.options.catalog, documents: this.documents(), repeals: this.repeals(), sourceOf: (u) => this.parsed(u)?.source,
+      });
+      e.external = { generation: this.generation, diagnostics: ctx.out };
+    }
+    return e.external.diagnostics;
   }
 
   /** Every document of the workspace by number and name. */
