@@ -125,7 +125,16 @@ export function numberKeyOf(s: string): string {
  * draft; still several → ambiguous.
  */
 function pickByDate(found: DocLocation[], ref: RawDocRef, citing: DocNode | undefined): DocLocation | 'ambiguous' | undefined {
-  if (found.length <= 1) return found[0];
+  if (found.length <= 1) {
+    // One document of that name: still not the one cited when its known date says otherwise
+    // (`Bộ luật Lao động ngày 18 tháng 6 năm 2012` is not the Bộ luật Lao động of 2019).
+    const d = found[0]?.doc.identity.date;
+    if (!d) return found[0];
+    if (ref.date) return d === ref.date.iso ? found[0] : undefined;
+    if (ref.year) return d.startsWith(String(ref.year)) ? found[0] : undefined;
+    const limit = citing?.identity.date;
+    return !limit || d <= limit ? found[0] : undefined;
+  }
   if (ref.date) return found.find((f) => f.doc.identity.date === ref.date!.iso);
   if (ref.year) {
     const y = found.filter((f) => f.doc.identity.date?.startsWith(String(ref.year)));
