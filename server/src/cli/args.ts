@@ -72,9 +72,35 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 warnings, 2 usage error or a file that cannot be read.
 `;
 
-export const CATALOG_HELP = `Usage: dieu catalog ...
+export const CATALOG_HELP = `Usage: dieu catalog <command> [options]
 
-Inspecting and importing catalogs is not yet implemented.
+Looks up documents in the catalogs of external documents (JSON Lines, DESIGN §4): the
+--catalog files in the order given, then the config's "catalogs", then the catalog
+shipped with dieu. A number found in an earlier catalog wins field by field.
+
+Commands:
+  show <number>...        the card of each number (exit 1 when one is not found);
+                          numbers match exactly after normalization (64/2007/ND-CP
+                          finds 64/2007/NĐ-CP; 17/2017/NĐ-CP never finds 117/2017/NĐ-CP)
+  search <words>...       documents whose number, type, title or issuer contain every
+                          word (diacritics optional), newest first
+  from-docs <file|dir>... one catalog line per document, from the documents' own headers
+                          (number, type, issuer, date, title); append them to a catalog
+  check [<file>...]       report malformed lines (exit 1 if any); default: the catalogs
+                          in use
+
+Options:
+  --catalog <file>   a catalog (JSON Lines); repeatable
+  --config <file>    configuration file whose "catalogs" are used (default:
+                     dieu.config.json in the current directory, if present)
+  --no-bundled       leave out the catalog shipped with dieu
+  --type <type>      search: only this type ("Nghị định", "Thông tư", "Luật"…)
+  --limit <n>        search: at most n results (default 20)
+  --json             show/search: print JSON Lines instead of text
+  -h, --help         show this help
+
+Exit codes: 0 found / no problems, 1 not found / malformed lines, 2 usage error or a
+catalog that cannot be read.
 `;
 
 /** Options that take a value, and where the value goes. */

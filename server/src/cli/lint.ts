@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuleSeverities } from '../core/diagnostics';
-import { Workspace, type WorkspaceOptions } from '../core/workspace';
+import { Workspace } from '../core/workspace';
 import type { LintArgs } from './args';
+import { loadCatalogFiles } from './catalog';
 import { loadConfig } from './config';
 import { resolveTargets, type BasedGlob } from './files';
 import { applySafeFixes } from './fix';
@@ -34,9 +35,6 @@ const FORMATTERS: Record<LintArgs['format'], Formatter> = {
 /** Rounds of fixing: a fix may reveal another (ESLint does the same). */
 const MAX_FIX_ROUNDS = 10;
 
-/** A catalog file read for the workspace (parsed by the core once catalogs are supported). */
-export interface CatalogSource { path: string; text: string }
-
 export async function runLint(args: LintArgs, io: Io): Promise<number> {
   const loaded = loadConfig(args.config, io.cwd);
   if ('errors' in loaded) {
@@ -49,17 +47,14 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
 
   const problems: string[] = [];
 
-  // Catalogs: the config's are relative to the config file, --catalog ones to the cwd.
-  const catalogs: CatalogSource[] = [];
-  const catalogPaths = [
-    ...config.catalogs.map((c) => ({ shown: c, abs: path.resolve(loaded.dir, c) })),
+  // Catalogs, first wins: --catalog ones (relative to the cwd), the config's (relative to the
+  // config file), then the bundled one. Malformed lines are warnings; the rest still loads.
+  const cat = loadCatalogFiles([
     ...args.catalogs.map((c) => ({ shown: c, abs: path.resolve(io.cwd, c) })),
-  ];
-  for (const c of catalogPaths) {
-    const r = readDraft(c.shown, c.abs, 'catalog ');
-    if ('error' in r) problems.push(r.error);
-    else catalogs.push({ path: c.abs, text: r.text });
-  }
+    ...config.catalogs.map((c) => ({ shown: c, abs: path.resolve(loaded.dir, c) })),
+  ]);
+  problems.push(...cat.problems);
+  for (const w of cat.warnings) io.err(`dieu: warning: catalog ${w}\n`);
 
   const include: BasedGlob[] = [
     ...config.include.map((pattern) => ({ pattern, base: loaded.dir })),
@@ -71,8 +66,7 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
   for (const n of resolved.notices) io.err(`dieu: ${n}\n`);
 
   // One workspace for every file of the run, filled before any diagnostics are asked for.
-  const options: WorkspaceOptions & { catalogs?: CatalogSource[] } = { rules, catalogs };
-  const ws = new Workspace(options);
+  const ws = new Workspace({ rules, catalog: cat.catalog });
   const files: Array<{ path: string; abs: string; uri: string; raw: string; dirty: boolean }> = [];
   for (const f of resolved.files) {
     const r = readDraft(f.path, f.abs);

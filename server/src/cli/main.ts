@@ -21,9 +21,10 @@ async function main(argv: string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
-    case 'catalog':
-      process.stderr.write('dieu: "dieu catalog" is not yet implemented\n');
-      return 2;
+    case 'catalog': {
+      const { runCatalog } = await import('./catalog');
+      return runCatalog(cmd.rest, { cwd: process.cwd(), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    }
     case 'lint': {
       const { runLint } = await import('./lint');
       return runLint(cmd.args, {
