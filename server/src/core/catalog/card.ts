@@ -35,6 +35,8 @@ export interface ExternalCard {
   /** The workspace document, for `kind: 'workspace'`. */
   uri?: string;
   markdown: string;
+  /** The same card without markup, for clients that take plain text. */
+  plaintext: string;
 }
 
 /** The card of the external citation whose document part covers `offset` (a `norm` offset of `uri`). */
@@ -59,7 +61,7 @@ export function externalCard(ws: Workspace, uri: string, r: ResolvedCitation): E
   const span = doc.kind !== 'unresolved' && doc.numberSpan ? doc.numberSpan : ref.span;
   const base = { span, amendedOrRepealedBy: [] as string[], replacedBy: [] as string[], repealedBy: [] as ExternalCard['repealedBy'], sources: [] as string[] };
   const typeOf = (t?: string): string | undefined => (t ? TYPE_DISPLAY[t] ?? t : undefined);
-  let card: Omit<ExternalCard, 'markdown' | 'statusLabel'>;
+  let card: Omit<ExternalCard, 'markdown' | 'plaintext' | 'statusLabel'>;
   switch (doc.kind) {
     case 'unresolved':
       card = { ...base, kind: 'unresolved', type: typeOf(ref.type), title: ref.name, date: ref.date?.iso };
@@ -93,10 +95,11 @@ export function externalCard(ws: Workspace, uri: string, r: ResolvedCitation): E
     }
   }
   const statusLabel = statusText(card);
-  return { ...card, statusLabel, markdown: toMarkdown({ ...card, statusLabel }) };
+  const full = { ...card, statusLabel };
+  return { ...full, markdown: render(full, true), plaintext: render(full, false) };
 }
 
-function statusText(c: Omit<ExternalCard, 'markdown' | 'statusLabel'>): string {
+function statusText(c: Omit<ExternalCard, 'markdown' | 'plaintext' | 'statusLabel'>): string {
   if (c.kind === 'unknown') return 'Không có trong workspace và các danh mục';
   if (c.kind === 'unresolved') return 'Không xác định được văn bản';
   if (c.repealedBy.length) return c.repealedBy.some((r) => r.verb === 'thay thế') ? 'Đã bị thay thế (theo văn bản trong workspace)' : 'Hết hiệu lực (theo văn bản trong workspace)';
@@ -120,10 +123,11 @@ function md(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
-function toMarkdown(c: Omit<ExternalCard, 'markdown'>): string {
+function render(c: Omit<ExternalCard, 'markdown' | 'plaintext'>, markdown: boolean): string {
+  const esc = markdown ? md : (x: string) => x;
   const head = [c.type, c.number ? `số ${c.number}` : c.title].filter(Boolean).join(' ') || 'Văn bản';
-  const lines = [`**${md(head)}**${c.issuer ? ` — ${md(c.issuer)}` : ''}`];
-  if (c.title && c.number) lines.push('', md(c.title));
+  const lines = [`${markdown ? `**${esc(head)}**` : head}${c.issuer ? ` — ${esc(c.issuer)}` : ''}`];
+  if (c.title && c.number) lines.push('', esc(c.title));
   const rows: Array<[string, string | undefined]> = [
     ['Ngày ban hành', vn(c.date)],
     ['Ngày hiệu lực', vn(c.effectiveDate)],
@@ -133,10 +137,12 @@ function toMarkdown(c: Omit<ExternalCard, 'markdown'>): string {
     ...c.repealedBy.map((r): [string, string] => [r.verb === 'thay thế' ? 'Bị thay thế theo' : r.verb === 'bãi bỏ' ? 'Bị bãi bỏ theo' : 'Hết hiệu lực theo', r.label ?? r.uri]),
   ];
   const shown = rows.filter((r): r is [string, string] => !!r[1]);
-  if (shown.length) lines.push('', '| | |', '|---|---|', ...shown.map(([k, v]) => `| ${k} | ${md(v)} |`));
+  if (shown.length) {
+    lines.push('', ...(markdown ? ['| | |', '|---|---|', ...shown.map(([k, v]) => `| ${k} | ${esc(v)} |`)] : shown.map(([k, v]) => `${k}: ${v}`)));
+  }
   const foot: string[] = [];
-  if (c.url) foot.push(`[Toàn văn](${c.url})`);
-  if (c.sources.length) foot.push(`nguồn: ${c.sources.map(md).join(', ')}`);
-  if (foot.length) lines.push('', foot.join(' · '));
+  if (c.url) foot.push(markdown ? `[Toàn văn](${c.url})` : `Toàn văn: ${c.url}`);
+  if (c.sources.length) foot.push(`nguồn: ${c.sources.map(esc).join(', ')}`);
+  if (foot.length) lines.push('', foot.join(markdown ? ' · ' : '\n'));
   return lines.join('\n');
 }

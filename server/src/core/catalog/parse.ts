@@ -50,18 +50,24 @@ export interface ParsedCatalog {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
-  const month = Number(m[2]), day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > MONTH_DAYS[month]) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 
-const COMBINING = /[\u0300-\u036f]/;
+/** Combining marks (NFD text), written as such or escaped (`\u0301`) in the JSON. */
+const COMBINING = /[\u0300-\u036f]|\\u03[0-6]/i;
+/** Set per line: does this line need NFC at all? (Almost never: one test per line, not per field.) */
+let lineHasMarks = false;
 
 /** NFC and trimmed — without paying for it on the (usual) clean strings. */
 function clean(s: string): string {
-  if (COMBINING.test(s)) s = s.normalize('NFC');
+  if (lineHasMarks) s = s.normalize('NFC');
   const n = s.length;
   return n && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32 || s.charCodeAt(0) === 0xa0 || s.charCodeAt(n - 1) === 0xa0) ? s.trim() : s;
 }
@@ -121,6 +127,7 @@ function list(o: Record<string, unknown>, field: string, errors: CatalogError[],
 }
 
 function parseLine(raw: string, source: string, line: number, errors: CatalogError[]): CatalogEntry | undefined {
+  lineHasMarks = COMBINING.test(raw);
   let v: unknown;
   try {
     v = JSON.parse(raw);
