@@ -246,6 +246,19 @@ describe('catalog: dieu catalog and dieu lint --catalog', () => {
     assert.match(help.stdout, /from-docs/);
   });
 
+  it('lint: --catalog files come before the config\'s catalogs, which come before the bundled one', () => {
+    writeFileSync(path.join(tmp, 'a.vbpl'), 'Điều 1. Căn cứ\nTheo Nghị định số 64/2007/NĐ-CP ngày 11 tháng 4 năm 2007 của Chính phủ.\n');
+    writeFileSync(path.join(tmp, 'cli.jsonl'), '{"number": "64/2007/ND-CP", "date": "2007-04-11"}\n');
+    writeFileSync(path.join(tmp, 'cfg.jsonl'), '{"number": "64/2007/NĐ-CP", "date": "2007-04-12"}\n');
+    writeFileSync(path.join(tmp, 'dieu.config.json'), JSON.stringify({ catalogs: ['cfg.jsonl'] }));
+    const codes = (...args: string[]) => JSON.parse(dieu(tmp, 'lint', '--format', 'json', ...args, 'a.vbpl').stdout).files[0].diagnostics
+      .map((d: { code: string; message: string }) => `${d.code} ${d.message.match(/\((\d\d\/\d\d\/\d{4})\)/)?.[1] ?? ''}`);
+    assert.deepEqual(codes('--catalog', 'cli.jsonl'), []);
+    assert.deepEqual(codes(), ['ext-mismatch 12/04/2007']);
+    rmSync(path.join(tmp, 'dieu.config.json'));
+    assert.deepEqual(codes(), ['ext-mismatch 10/04/2007'], 'the bundled catalog');
+  });
+
   it('lint: --catalog entries are used, malformed lines are warnings naming file and line, the bundled catalog is loaded', () => {
     mkdirSync(path.join(tmp, 'd'));
     writeFileSync(path.join(tmp, 'd/a.vbpl'), [

@@ -208,6 +208,8 @@ describe('external documents: hover card and completion', () => {
     assert.match(card.markdown, /^\*\*Nghị định số 64\/2007\/NĐ-CP\*\* — Chính phủ\n\nỨng dụng công nghệ thông tin/);
     assert.match(card.markdown, /\| Ngày ban hành \| 10\/04\/2007 \|/);
     assert.match(card.markdown, /\[Toàn văn\]\(http:\/\/vbpl\.vn/);
+    assert.match(card.plaintext, /^Nghị định số 64\/2007\/NĐ-CP — Chính phủ\n/);
+    assert.match(card.plaintext, /^Ngày ban hành: 10\/04\/2007$/m);
     const off = w.parsed('a.vbpl')!.source.norm.indexOf('21/2030');
     const replaced = externalCardAt(w, 'a.vbpl', off)!;
     assert.deepEqual(replaced.replacedBy, ['05/2031/NĐ-CP']);
