@@ -30,7 +30,8 @@
  * - "này" (`khoản 2 Điều này`) is never rewritten: it names the unit it stands in, which the
  *   renumbering does not change. The other labels of such a citation are.
  * - A range (`từ Điều 2 đến Điều 4`) gets its ends rewritten; if the units it covers would
- *   change (a unit moved into or out of it), refusal.
+ *   change (a unit moved into or out of it), refusal — except the inserted unit: standing
+ *   between the ends, it is covered (a `notes` entry says so).
  *
  * Refusals (`code`): the first problem found, located, with the others in `more`:
  * `not-found`, `not-renumberable`, `invalid-label`, `collision`, `letters-exhausted`,
@@ -98,6 +99,8 @@ export interface RenumberPlan {
   citationFiles: number;
   /** The text of every file the plan read (see `isPlanCurrent`). */
   basis: Map<string, string>;
+  /** Worth telling the user, not a reason to refuse (a range that now covers the inserted unit). */
+  notes: Array<Location & { message: string }>;
 }
 
 export type RenumberResult = RenumberPlan | RenumberRefusal;
@@ -277,6 +280,8 @@ interface PendingEdit { span: Span; newText: string; what: string }
 class Collector {
   readonly edits = new Map<string, PendingEdit[]>();
   readonly problems: RenumberRefusal[] = [];
+  readonly notes: Array<Location & { message: string }> = [];
+  constructor(readonly inserted: Unit | undefined) {}
   add(uri: string, e: PendingEdit): void {
     const l = this.edits.get(uri);
     if (l) l.push(e); else this.edits.set(uri, [e]);
@@ -285,7 +290,7 @@ class Collector {
 
 function plan(ws: Workspace, uri: string, groupsByDoc: Map<DocNode, DocGroups>, relabel: Map<Unit, string>, inserted: Unit | undefined, verb: string): RenumberResult {
   const p = ws.parsed(uri)!;
-  const out = new Collector();
+  const out = new Collector(inserted);
   const basis = new Map<string, string>();
   const finalLabel = (u: Unit): string => relabel.get(u) ?? u.num.label;
   const moved = (u: Unit): boolean => relabel.has(u);
@@ -375,7 +380,7 @@ function plan(ws: Workspace, uri: string, groupsByDoc: Map<DocNode, DocGroups>, 
   const title = moves.length
     ? `${verb}: ${what}; ${citationEdits} số trong trích dẫn${citationFiles.size > 1 ? ` ở ${citationFiles.size} tệp` : ''}`
     : `${verb}: không có gì thay đổi (nothing to renumber)`;
-  return { ok: true, title, changes, moves, citationEdits, citationFiles: citationFiles.size, basis };
+  return { ok: true, title, changes, moves, citationEdits, citationFiles: citationFiles.size, basis, notes: out.notes };
 }
 
 /**
@@ -458,6 +463,14 @@ function rewrite(rc: ResolvedCitation, m: MappedCitation, fp: Parsed, f: string,
     if (!r.group || r.from.twins || r.to.twins || !r.group.units.some((u) => relabel.has(u))) continue;
     const before = rangeMembers(r.group, r.from, r.to, (u) => u.num);
     const after = rangeMembers(r.group, r.from, r.to, (u) => parseNumber(r.kind, finalLabel(u)));
+    // The inserted unit stands where it stands: inside the range, the range covers it.
+    if (out.inserted) {
+      if (after.has(out.inserted) && !before.has(out.inserted)) {
+        out.notes.push({ ...at(fp, f, rc.citation.span), message: `"${text}" nay gồm cả ${unitName(out.inserted)} mới chèn (the range now covers the inserted unit)` });
+      }
+      before.delete(out.inserted);
+      after.delete(out.inserted);
+    }
     if (before.size !== after.size || [...before].some((u) => !after.has(u))) {
       out.problems.push(refusal('range-changes',
         `"${text}": sau khi đánh số lại, khoảng này sẽ không còn gồm đúng các ${kindName(r.kind)} như trước; hãy sửa bằng tay (the range would cover other units)`,
