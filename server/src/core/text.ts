@@ -26,7 +26,9 @@ function buildFoldTable(): Uint16Array {
   return t;
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+// ignoreBOM: a text whose NFC form starts with U+FEFF (a second BOM) must keep it, or fold
+// would be one character shorter than norm and every offset after it would shift.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Lower-case, diacritic-free skeleton of an NFC string, same length. */
 export function fold(s: string): string {
