@@ -54,11 +54,17 @@ function offsetsOf(re: RegExp, s: string): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Is one of the sorted `offsets` in [from, end)? */
-function anyIn(offsets: Int32Array, from: number, end: number): boolean {
+/** Index of the first of the sorted `offsets` at or after `from`. */
+function firstAtOrAfter(offsets: Int32Array, from: number): number {
   let lo = 0, hi = offsets.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (offsets[mid] < from) lo = mid + 1; else hi = mid; }
-  return lo < offsets.length && offsets[lo] < end;
+  return lo;
+}
+
+/** Is one of the sorted `offsets` in [from, end)? */
+function anyIn(offsets: Int32Array, from: number, end: number): boolean {
+  const i = firstAtOrAfter(offsets, from);
+  return i < offsets.length && offsets[i] < end;
 }
 
 /**
@@ -83,6 +89,8 @@ function result(start: number, end: number, payload?: LinePayload): Match {
 
 /** End of the physical line starting at or containing `o`. */
 function eol(o: number): number {
+  // Remembered per line: tokens of one long line (headings run together) ask again and again.
+  if (o >= eolFrom && o <= eolAt) return eolAt;
   const f = ctx.fold;
   let i = o;
   while (i < f.length) {
@@ -90,8 +98,11 @@ function eol(o: number): number {
     if (c === 10 || c === 13) break;
     i++;
   }
+  eolFrom = o;
+  eolAt = i;
   return i;
 }
+let eolFrom = -1, eolAt = -1;
 
 /** Start of the physical line containing `o`. */
 function bol(o: number): number {
@@ -139,6 +150,7 @@ function trimSpan(start: number, end: number): [number, number] {
 // (`"Điều 7a. …` closed by `”.`), so any closing mark closes any opening one.
 
 const QUOTE_SCAN_LINES = 400;
+const QUOTE_SCAN_CHARS = 200_000;
 
 function isOpenQuote(i: number): boolean {
   const n = ctx.norm;
@@ -167,7 +179,8 @@ function quoteClose(i: number): number {
   let depth = 1;
   let lineStart = false;
   let lines = 0;
-  for (let j = i + 1; j < n.length; j++) {
+  const stop = Math.min(n.length, i + QUOTE_SCAN_CHARS);
+  for (let j = i + 1; j < stop; j++) {
     const c = n.charCodeAt(j);
     if (c === 10 || c === 13) {
       lineStart = true;
@@ -197,9 +210,19 @@ const AMENDING = /^[*_]*(?:\d{1,3}[a-z]?[.)]|[a-z]\d{0,2}\)|dieu \d{1,3}[a-z]?\.
 function amendingInstruction(j: number): boolean {
   const c = ctx.fold.charCodeAt(j);
   if (!(c >= 48 && c <= 57) && !(c >= 97 && c <= 122) && c !== 42 && c !== 95) return false;
-  const e = eol(j);
+  const f = ctx.fold;
+  let e = j;
+  while (e < f.length && e - j <= 400) {
+    const x = f.charCodeAt(e);
+    if (x === 10 || x === 13) break;
+    e++;
+  }
   if (e - j > 400) return false;
-  return AMENDING.test(ctx.fold.slice(j, e));
+  // Cheap test first: the line must end with `như sau` (`:`, decoration).
+  let k = e;
+  while (k > j && /[ \t*_:]/.test(f[k - 1])) k--;
+  if (!f.startsWith('nhu sau', k - 7)) return false;
+  return AMENDING.test(f.slice(j, e));
 }
 
 /**
@@ -224,8 +247,10 @@ function multilineQuoteOpen(from: number, end: number): number {
 // Logical line ends.
 
 // A heading keyword inside a line: "… QUỐC GIA Điều 9. Tên", "… CHUNG Chương I NHỮNG …".
-const MIDLINE_HEADING = /([ \t"”*]+)(?:[dð]ieu \d+[a-z]?\. |(?<=["”][ \t]*)[dð]ieu \d+[a-z]? |chuong (?:[ivxlc]+|\d{1,2})(?:[.:]?[ \t]|[.:]?$)|tieu muc(?: \d+[.:]?(?:[ \t]|$)|[ \t]*$)|muc(?: \d+[.:]?(?:[ \t]|$)|[ \t]*$)|phan thu )/g;
-const HEADING_WORDS = /dieu|ðieu|chuong|muc|phan/g;
+// Tested at each heading keyword of the line (anchored there): `[ \t"”*]` must precede it.
+const EOL_AHEAD = '(?=[\\r\\n]|$)';
+const MIDLINE_HEADING = new RegExp(`(?:[dð]ieu \\d+[a-z]?\\. |(?<=["”][ \\t]*)[dð]ieu \\d+[a-z]? |chuong (?:[ivxlc]+|\\d{1,2})(?:[.:]?[ \\t]|[.:]?${EOL_AHEAD})|tieu muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|phan thu )`, 'y');
+const HEADING_WORDS = /tieu muc|dieu|ðieu|chuong|muc|phan/g;
 const MOTTO_WORDS = /cong hoa|doc lap/g;
 
 /**
@@ -238,17 +263,15 @@ function logicalEnd(o: number, from: number = o): number {
   const end = eol(from);
   const f = ctx.fold;
   let best = end;
-  if (from < end && anyIn(ctx.keywords, from, end)) {
-    const seg = f.slice(from, end);
-    {
-      MIDLINE_HEADING.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = MIDLINE_HEADING.exec(seg))) {
-        const at = from + m.index + m[1].length;
-        if (at <= from || !isUpper(at)) continue;
-        if (midlineSplitOk(at)) { best = at; break; }
-      }
-    }
+  const kw = ctx.keywords;
+  // Each keyword of the line is looked at once per token: the search stops at the first split.
+  for (let k = firstAtOrAfter(kw, from + 1); k < kw.length && kw[k] < end; k++) {
+    const at = kw[k];
+    const before = f.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 34 && before !== 0x201d && before !== 42) continue;
+    MIDLINE_HEADING.lastIndex = at;
+    if (!MIDLINE_HEADING.test(f) || !isUpper(at)) continue;
+    if (midlineSplitOk(at)) { best = at; break; }
   }
   const q = multilineQuoteOpen(from, best);
   if (q >= 0) best = Math.min(best, q);
@@ -769,6 +792,8 @@ export function tokenize(norm: string, foldText: string): LexResult {
     keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
   };
   sigAt = -1;
+  eolFrom = -1;
+  eolAt = -1;
   try {
     const r = lexer.tokenize(foldText);
     return { tokens: r.tokens };

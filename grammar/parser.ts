@@ -102,6 +102,12 @@ class StructureParser extends EmbeddedActionsParser {
     return false;
   }
 
+  /** Next token: a Roman heading other than `I.` (which an Điều reads as a misprinted `1.`)? */
+  private otherRomanAhead(): boolean {
+    const t = this.LA(1);
+    return t.tokenType === Roman && !/^[Il]$/.test(payload(t)?.label ?? '');
+  }
+
   /** Next token: a khoản-like line in capitals (`1. QUYỀN CHIẾM HỮU`) inside a Chương? */
   private capsSectionAhead(): boolean {
     if (this.chapterDepth <= 0) return false;
@@ -295,7 +301,7 @@ class StructureParser extends EmbeddedActionsParser {
         if (s && !bareNumberLine(s)) u.text = s;
       }
     });
-    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+    this.MANY({ GATE: () => !this.capsSectionAhead() && !this.otherRomanAhead(), DEF: () => this.add(u, this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.clause) },
