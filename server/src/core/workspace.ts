@@ -17,11 +17,15 @@ import { DocumentIndex } from './citations/index';
 import { resolveFile, type ResolvedCitation } from './citations/resolve';
 import type { Unit } from './model';
 import { parse, type Parsed } from './parse';
+import { analyzeResponsibilities, type ResponsibilityAnalysis, type ResponsibilityOptions } from './responsibilities/index';
+import { checkResponsibilities } from './checks/responsibilities';
 
 export interface WorkspaceOptions {
   rules?: RuleSeverities;
   /** External documents (catalogs merged by precedence); see `setCatalog`. */
   catalog?: Catalog;
+  /** Extra agency aliases and the task-similarity threshold (responsibility checks). */
+  responsibilities?: ResponsibilityOptions;
 }
 
 interface Entry {
@@ -47,6 +51,7 @@ export class Workspace {
   private index?: { generation: number; docs: DocumentIndex };
   private refs?: { generation: number; byUnit: Map<Unit, Reference[]> };
   private repealIndex?: { generation: number; byKey: Map<string, RepealStatement[]> };
+  private resp?: { generation: number; options?: ResponsibilityOptions; analysis: ResponsibilityAnalysis; diagnostics: Map<string, Diagnostic[]> };
   options: WorkspaceOptions;
 
   constructor(options: WorkspaceOptions = {}) {
@@ -91,7 +96,10 @@ export class Workspace {
       e.fileDiagnostics = checkFile(p);
     }
     this.resolved(uri);
-    const all = [...e.fileDiagnostics, ...(e.resolved?.diagnostics ?? []), ...this.externalDiagnostics(uri)];
+    const rules = this.options.rules;
+    const responsibilitiesOff = rules?.['responsibility-overlap'] === 'off' && rules?.['responsibility-duplicate'] === 'off';
+    const all = [...e.fileDiagnostics, ...(e.resolved?.diagnostics ?? []), ...this.externalDiagnostics(uri),
+      ...(responsibilitiesOff ? [] : this.responsibilityPass().diagnostics.get(uri) ?? [])];
     return applySeverities(all, this.options.rules).sort(compareDiagnostics);
   }
 
@@ -155,6 +163,19 @@ export class Workspace {
       e.external = { generation: this.generation, diagnostics: ctx.out };
     }
     return e.external.diagnostics;
+  }
+
+  /** Who does what, across the workspace (statements, overlaps, duplicates), cached per generation. */
+  responsibilities(): ResponsibilityAnalysis {
+    return this.responsibilityPass().analysis;
+  }
+
+  private responsibilityPass(): NonNullable<Workspace['resp']> {
+    if (this.resp?.generation !== this.generation || this.resp.options !== this.options.responsibilities) {
+      const analysis = analyzeResponsibilities([...this.files.keys()].map((u) => this.parsed(u)!), this.options.responsibilities);
+      this.resp = { generation: this.generation, options: this.options.responsibilities, analysis, diagnostics: checkResponsibilities(analysis) };
+    }
+    return this.resp;
   }
 
   /** Every document of the workspace by number and name. */
