@@ -6,6 +6,10 @@ import { version } from '../../../package.json';
 import { CATALOG_HELP, LINT_HELP, MAIN_HELP, parseArgs, UsageError, type Command } from './args';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'responsibilities') {
+    const { runResponsibilities } = await import('./responsibilities');
+    return runResponsibilities(argv.slice(1), { cwd: process.cwd(), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+  }
   let cmd: Command;
   try {
     cmd = parseArgs(argv);
