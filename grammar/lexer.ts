@@ -43,6 +43,8 @@ interface Ctx {
   /** Sorted offsets of heading keywords / of the national motto in `fold` (cheap line filters). */
   keywords: Int32Array;
   mottos: Int32Array;
+  /** Opening quotation mark → offset after its close (computed on first need). */
+  quoteCloses?: Map<number, number>;
 }
 let ctx: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
 
@@ -175,32 +177,45 @@ function isCloseQuote(i: number): boolean {
  * (`5. Sửa đổi, bổ sung điểm c khoản 1 Điều 51 như sau:`), ends the unclosed one before it.
  */
 function quoteClose(i: number): number {
+  ctx.quoteCloses ??= pairQuotes();
+  return ctx.quoteCloses.get(i) ?? -1;
+}
+
+/**
+ * Pairs every opening quotation mark of the text with its close in one pass (a stack: a
+ * closing mark closes the innermost open quotation; a line that opens a new quotation or is
+ * an amending instruction closes all of them). Quotations longer than the limits stay
+ * unclosed. One pass, so a text full of unclosed quotations stays linear.
+ */
+function pairQuotes(): Map<number, number> {
   const n = ctx.norm;
-  let depth = 1;
-  let lineStart = false;
-  let lines = 0;
-  const stop = Math.min(n.length, i + QUOTE_SCAN_CHARS);
-  for (let j = i + 1; j < stop; j++) {
+  const out = new Map<number, number>();
+  const open: Array<{ at: number; line: number }> = [];
+  let line = 0;
+  let lineStart = true;
+  const finish = (q: { at: number; line: number }, end: number): void => {
+    if (line - q.line <= QUOTE_SCAN_LINES && end - q.at <= QUOTE_SCAN_CHARS) out.set(q.at, end);
+  };
+  for (let j = 0; j < n.length; j++) {
     const c = n.charCodeAt(j);
     if (c === 10 || c === 13) {
+      if (c === 10 || n.charCodeAt(j + 1) !== 10) line++;
       lineStart = true;
-      if (c === 10 || n.charCodeAt(j + 1) !== 10) lines++;
-      if (lines > QUOTE_SCAN_LINES) return -1;
       continue;
     }
     if (lineStart && c !== 32 && c !== 9) {
       lineStart = false;
-      if (isOpenQuote(j) || amendingInstruction(j)) return j;
-    }
-    if (c === 0x201c || c === 0x201d || c === 0x22) {
-      if (isOpenQuote(j)) depth++;
-      else if (isCloseQuote(j)) {
-        depth--;
-        if (depth === 0) return j + 1;
+      if (open.length && (isOpenQuote(j) || amendingInstruction(j))) {
+        for (const q of open) finish(q, j);
+        open.length = 0;
       }
     }
+    if (c === 0x201c || c === 0x201d || c === 0x22) {
+      if (isOpenQuote(j)) open.push({ at: j, line });
+      else if (open.length && isCloseQuote(j)) finish(open.pop()!, j + 1);
+    }
   }
-  return -1;
+  return out;
 }
 
 // `5. Sửa đổi, bổ sung điểm c khoản 1 Điều 51 như sau:` / `b) Bổ sung Điều 7a vào sau Điều 7 như sau:`
