@@ -124,6 +124,26 @@ class Extractor {
     this.f = looseFold(file.source.norm, file.source.fold.replace(/[*_#`]/g, ' '));
   }
 
+  /** Does the text at `s` (after spaces and Markdown) start with `trách nhiệm`, `nhiệm vụ`…? */
+  private startsWithDuty(s: number): boolean {
+    const f = this.f;
+    let i = s;
+    while (i < f.length && (f[i] === ' ' || f[i] === '\t' || f[i] === '\n' || f[i] === '\r')) i++;
+    const w = f.slice(i, i + 12);
+    return w.startsWith('trach nhiem') || w.startsWith('nhiem vu') || w.startsWith('chuc nang') || w.startsWith('quyen han') || w.startsWith('nghia vu');
+  }
+
+  /** Could the text at `s` be an agency's name (its first word a head word)? Cheap, before the real test. */
+  private startsLikeAgency(s: number): boolean {
+    const f = this.f;
+    let i = s;
+    while (i < f.length && (f[i] === ' ' || f[i] === '\t' || f[i] === '\n' || f[i] === '\r')) i++;
+    let j = i;
+    while (j < f.length && j - i < 12 && f[j] >= 'a' && f[j] <= 'z') j++;
+    if (!HEAD_FIRST_WORDS.has(f.slice(i, j))) return false;
+    return looksLikeAgency(this.norm.slice(i, Math.min(this.norm.length, i + 100)));
+  }
+
   /** Offsets of every role word in the file, found once (units are then checked by binary search). */
   private triggers: number[] = [];
 
@@ -138,8 +158,7 @@ class Extractor {
   }
 
   run(): void {
-    const re = new RegExp(TRIGGER.source, 'g');
-    for (let m = re.exec(this.f); m; m = re.exec(this.f)) this.triggers.push(m.index);
+    this.triggers = scanTriggers(this.f, this.norm);
     const tableRows = this.file.tokens.filter((t) => t.tokenType === TableRow);
     this.file.documents.forEach((doc, i) => {
       this.doc = doc;
@@ -190,6 +209,9 @@ class Extractor {
     const end = u.children.length ? u.children[0].span.start : u.span.end;
     if (u.kind !== 'dieu' && u.titleSpan && u.titleSpan.start >= start) start = Math.min(start, u.titleSpan.start);
     if (end <= start) return;
+    const trigger = this.hasTrigger(start, end);
+    // Most units say nothing of who does what: leave them at once (no text copied).
+    if (!inherited && !trigger && !(u.kind !== 'dieu' && u.children.length && (end - start < 120 || this.startsWithDuty(start)))) return;
     // `1. Trách nhiệm của cơ quan nhà nước có hạ tầng kỹ thuật bị sự cố:` → its điểm are tasks.
     const own = this.f.slice(start, end).trim();
     if (u.kind !== 'dieu' && /:\s*$/.test(own) && TITLE_DUTY.test(own)) {
@@ -205,8 +227,7 @@ class Extractor {
         return;
       }
     }
-    // Cheap filter: nothing to read in a unit without a role word, a label or an inherited subject.
-    if (!inherited && !this.hasTrigger(start, end)) return;
+    if (!inherited && !trigger) return;
     const before = this.items.length;
     if (this.listLabels(u, start, end)) return;
     const intro = this.sentences(u, start, end, inherited);
@@ -216,6 +237,7 @@ class Extractor {
 
   /** `Trách nhiệm của Bộ X` / `Nhiệm vụ, quyền hạn của X` / a title that is an agency's name. */
   private titleContext(s: number, e: number): Context | undefined {
+    if (!this.startsWithDuty(s) && !this.startsLikeAgency(s)) return undefined;
     const t = this.f.slice(s, Math.min(e, s + 300)).replace(/\s+/g, ' ').trim();
     if (!/^(?:trach|nhiem|chuc|quyen|nghia)\b/.test(t) && !looksLikeAgency(this.norm.slice(s, e).trim())) return undefined;
     const lead = /^\s*/.exec(this.f.slice(s, e))![0].length;
@@ -902,5 +924,34 @@ export function looseFold(norm: string, f: string): string {
 }
 
 const PROCEDURAL = /^[\s*_\-–+]*(?:trong thoi han|cham nhat|sau khi (?:nhan|co|ket thuc)|ke tu ngay|truoc khi|ngay sau khi|trong ngay)\b/;
+
+/** Offsets of role words in folded text (`chu tri`, `co/chiu trach nhiem`, `phoi hop`, `giao`), sorted. */
+function scanTriggers(f: string, norm: string): number[] {
+  const out: number[] = [];
+  const isWord = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  for (const w of ['chu tri', 'trach nhiem', 'phoi hop', 'giao']) {
+    for (let i = f.indexOf(w); i >= 0; i = f.indexOf(w, i + w.length)) {
+      if (isWord(f.charCodeAt(i - 1)) || isWord(f.charCodeAt(i + w.length))) continue;
+      if (w === 'trach nhiem') {
+        // Only `có / chịu trách nhiệm` (not `truy cứu trách nhiệm hình sự`).
+        if (f.startsWith('co ', i - 3)) out.push(i - 3);
+        else if (f.startsWith('chiu ', i - 5)) out.push(i - 5);
+        continue;
+      }
+      // `giao` assigns only to a named body (`giao Bộ …`, `Giao Văn phòng …`), written with a capital.
+      if (w === 'giao') {
+        const c = norm[i + 5];
+        if (!c || c.toLowerCase() === c) continue;
+      }
+      out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** First words (folded) of agency names and positions: a cheap gate before `looksLikeAgency`. */
+const HEAD_FIRST_WORDS = new Set(['tong', 'chi', 'cuc', 'vu', 'so', 'bo', 'ban', 'uy', 'van', 'trung', 'hoc', 'vien', 'thanh', 'kho',
+  'ngan', 'dai', 'to', 'hoi', 'phong', 'toa', 'cong', 'hai', 'tap', 'bao', 'chu', 'pho', 'thu', 'giam', 'chanh', 'ubnd', 'hdnd',
+  'co', 'don', 'ca', 'nguoi', 'doanh', 'nganh', 'dia', 'luc', 'can', 'nha', 'chinh', 'chuyen', 'cac', 'nhung', 'moi']);
 
 type SubjectResult = { kind: 'none' } | { kind: 'empty' } | { kind: 'agencies'; agencies: AgencyRef[] };
