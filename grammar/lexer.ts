@@ -418,7 +418,7 @@ const RE_DOCTITLE = new RegExp(`^${DECOR}(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:
  * a list bullet (`- `, `+ `): a cheap filter run before each token's regular expression, so
  * that a line is matched by one or two patterns instead of all of them. Cached per offset.
  */
-let sigAt = -1, sigCode = 0;
+let sigAt = -1, sigCode = 0, sigIndex = 0;
 function sig(o: number): number {
   if (o === sigAt) return sigCode;
   const f = ctx.fold;
@@ -439,6 +439,7 @@ function sig(o: number): number {
     break;
   }
   sigAt = o;
+  sigIndex = i;
   sigCode = i < n ? f.charCodeAt(i) : 0;
   return sigCode;
 }
@@ -569,6 +570,14 @@ function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: Li
   const first = kind === 'khoan' ? isDigit : kind === 'diem' ? isAsciiLower : isRomanChar;
   return (text: string, o: number): Match | null => {
     if (!first(sig(o))) return null;
+    if (kind === 'diem') {
+      // `a)`, `a.`, `a1)`: a letter, at most two digits, then `)` or `.`.
+      const f = ctx.fold;
+      let k = sigIndex + 1;
+      while (k < sigIndex + 3 && isDigit(f.charCodeAt(k))) k++;
+      const c = f.charCodeAt(k);
+      if (c !== 41 && c !== 46) return null;
+    }
     re.lastIndex = o;
     const m = re.exec(text);
     if (!m || !m.indices) return null;
@@ -731,7 +740,7 @@ function textLine(textIn: string, o: number): Match | null {
 function docTitle(text: string, o: number): Match | null {
   if (!isAsciiLower(sig(o))) return null;
   const e = eol(o);
-  if (e - o > 200) return null;
+  if (e - o > 60) return null; // the type word alone (`QUYẾT ĐỊNH`, `**QUY CHẾ**`)
   const m = RE_DOCTITLE.exec(text.slice(o, e));
   if (!m || !m.indices) return null;
   const kw = o + m.indices[1][0], kwEnd = o + m.indices[1][1];

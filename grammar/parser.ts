@@ -6,15 +6,16 @@
  * Chương I, or a unit after the closing block "Nơi nhận"), then each document is parsed:
  *
  *   document  := preamble body
- *   preamble  := (HeaderLine | SoLine | DocTitle | Text | Dash | Quoted | TableRow)*
+ *   preamble  := (HeaderLine | SoLine | DocTitle | Appendix | Text | Dash | Quoted | TableRow)*
  *   body      := (part | chapter | section | subsection | article | clause | point | roman | text)*
  *   part      := Phan title? (chapter | section | subsection | article | clause | point | text)*
- *   chapter   := Chuong title? (section | subsection | article | clause | point | text)*
- *   section   := Muc title? (subsection | article | clause | point | text)*
+ *   chapter   := Chuong title? (section | capsSection | subsection | article | clause | point | text)*
+ *   section   := Muc title? (subsection | capsSubsection | article | clause | point | text)*
+ *   capsSection, capsSubsection := Khoan-in-capitals (…)*   (`1. QUYỀN CHIẾM HỮU`: the keyword was lost)
  *   subsection:= TieuMuc title? (article | clause | point | text)*
- *   article   := Dieu title? (clause | point | romanClause | text)*
- *   clause    := Khoan (point | text)*
- *   point     := Diem text*
+ *   article   := Dieu title? (clause | bareClause | point | romanClause | text)*
+ *   clause    := Khoan (point | text)*          bareClause: `1 Cá nhân …` (no period)
+ *   point     := Diem text*                     romanClause: `I.` misread for `1.`
  *   roman     := Roman (clause | point | text)*     (documents structured by I., II. …)
  *   text      := any line that is not a unit heading
  *
