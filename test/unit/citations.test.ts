@@ -198,6 +198,8 @@ describe('citations: across files of the workspace', () => {
     assert.strictEqual(d[0].range.start.line, 8);
     assert.match(d[0].message, /Điều 9/);
     assert.strictEqual(d[0].related?.[0].uri, 'luat.vbpl');
+    // Placed in the cited file's own text (its `LUẬT` title line), not in the citing one's.
+    assert.deepStrictEqual(d[0].related?.[0].range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
   });
 
   it('citation-malformed: type word ≠ code, year ≠ date year', () => {

@@ -5,9 +5,11 @@
  */
 import type { ResolvedCitation } from '../citations/resolve';
 import { parseDocNumber, typeAgrees } from '../docnumber';
+import type { SourceText } from '../text';
 import type { CheckContext } from './context';
 
-export function checkCitations(ctx: CheckContext, resolved: ResolvedCitation[], uriLabel: (uri: string) => string): void {
+/** `sourceOf` gives another file's text, to place related locations in it. */
+export function checkCitations(ctx: CheckContext, resolved: ResolvedCitation[], sourceOf: (uri: string) => SourceText | undefined): void {
   for (const r of resolved) {
     const c = r.citation;
     for (const t of r.targets) {
@@ -18,8 +20,10 @@ export function checkCitations(ctx: CheckContext, resolved: ResolvedCitation[], 
         const loc = r.target.loc;
         const doc = loc.doc;
         const name = [doc.identity.type, doc.identity.number ?? doc.identity.title].filter(Boolean).join(' ');
-        ctx.report('ext-missing-target', t.span, `${name || uriLabel(loc.uri)} không có ${t.missing} (cited unit missing in the cited document)`, {
-          related: [{ uri: loc.uri, span: { start: doc.span.start, end: doc.span.start }, message: `${name || 'Văn bản được viện dẫn'}` }],
+        const heading = doc.identity.typeSpan ?? doc.identity.numberSpan ?? { start: doc.span.start, end: doc.span.start };
+        const source = sourceOf(loc.uri);
+        ctx.report('ext-missing-target', t.span, `${name || loc.uri} không có ${t.missing} (cited unit missing in the cited document)`, {
+          related: source ? [{ uri: loc.uri, source, span: heading, message: `${name || 'Văn bản được viện dẫn'}` }] : [],
         });
       }
     }
