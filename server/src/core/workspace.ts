@@ -119,7 +119,7 @@ export class Workspace {
       const p = this.parsed(uri)!;
       const list = resolveFile(uri, p.documents, this.citations(uri)!, this.documents());
       const ctx = new CheckContext(p);
-      checkCitations(ctx, list, (u) => u);
+      checkCitations(ctx, list, (u) => this.parsed(u)?.source);
       e.resolved = { generation: this.generation, list, diagnostics: ctx.out };
     }
     return e.resolved.list;
