@@ -78,8 +78,8 @@ function defectsJson(p: string) {
       {
         code: 'numbering-gap', severity: 'error',
         message: 'Thiếu Điều 3 giữa Điều 2 và Điều 4 (numbering gap)',
-        range: r(5, 0, 5, 7),
-        related: [{ path: p, range: r(3, 0, 3, 7), message: 'Điều 2 ở đây (previous unit)' }],
+        range: r(5, 0, 5, 6),
+        related: [{ path: p, range: r(3, 0, 3, 6), message: 'Điều 2 ở đây (previous unit)' }],
       },
     ],
   };
@@ -220,14 +220,14 @@ describe('cli: dieu lint', function () {
       assert.deepEqual(gap.locations, [{
         physicalLocation: {
           artifactLocation: { uri: 'drafts/sub/defects.vbpl' },
-          region: { startLine: 6, startColumn: 1, endLine: 6, endColumn: 8 },
+          region: { startLine: 6, startColumn: 1, endLine: 6, endColumn: 7 },
         },
       }]);
       assert.deepEqual(gap.relatedLocations, [{
         id: 1,
         physicalLocation: {
           artifactLocation: { uri: 'drafts/sub/defects.vbpl' },
-          region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 8 },
+          region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 7 },
         },
         message: { text: 'Điều 2 ở đây (previous unit)' },
       }]);
