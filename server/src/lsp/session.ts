@@ -5,7 +5,7 @@
  */
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, type ClientCapabilities,
-  type Connection, type Disposable, type InitializeParams, type InitializeResult,
+  type Connection, type Disposable, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { Workspace } from '../core/workspace';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -20,7 +20,28 @@ import { documentSymbols, flattenSymbols } from './symbols';
 /** Custom request: run pending diagnostics work now; answers once it is published. */
 export const FLUSH_DIAGNOSTICS = 'dieu/flushDiagnostics';
 
+/** What a feature adapter (hover.ts, definition.ts, …) gets to register its handlers. */
+export interface FeatureContext {
+  connection: Connection;
+  ws: Workspace;
+  docs: OpenDocuments;
+  log: Logger;
+  /** The client's capabilities (known once `initialize` has run, i.e. in every handler). */
+  caps(): ClientCapabilities;
+}
+
+/**
+ * One LSP feature, registered by server.ts: the capabilities it announces (given the
+ * client's) and its handlers. Features added this way need no change to this file.
+ */
+export interface Feature {
+  capabilities(caps: ClientCapabilities): ServerCapabilities;
+  register(ctx: FeatureContext): void;
+}
+
 export interface SessionOptions {
+  /** Feature adapters beyond the built-in ones (diagnostics, outline, folding, quick fixes). */
+  features?: readonly Feature[];
   /** Debounce of pushed diagnostics (ms). */
   diagnosticsDelay?: number;
   /** How long diagnostics wait for the client's first configuration answer and the first
@@ -121,6 +142,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         ...(pull ? { diagnosticProvider: { identifier: 'dieu', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...Object.assign({}, ...(options.features ?? []).map((f) => f.capabilities(caps))) as ServerCapabilities,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dieu-language-server' },
@@ -191,6 +213,9 @@ export function startSession(connection: Connection, options: SessionOptions = {
 
   connection.onCodeAction(guard(log, 'codeAction', [], (params) =>
     codeActions(params, { ws, docs, documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges })));
+
+  const context: FeatureContext = { connection, ws, docs, log, caps: () => caps };
+  for (const f of options.features ?? []) f.register(context);
 
   connection.onShutdown(() => diagnostics?.dispose());
 
