@@ -2,7 +2,7 @@
  * Detection: the citations of a parsed file, as syntax plus where they stand (the document
  * and the Điều/khoản/điểm around them, which "này" refers to). No resolution here.
  */
-import { citationCandidates, findCitations, type RawCitation, type RawDocRef, type RawLevel } from '../../../../grammar/citations';
+import { citationCandidates, findCitations, LEVEL_RANK, type RawCitation, type RawDocRef, type RawLevel } from '../../../../grammar/citations';
 import { payload, Quoted, tokenEnd } from '../../../../grammar/lexer';
 import type { DocNode, Span, Unit } from '../model';
 import type { Parsed } from '../parse';
@@ -24,6 +24,11 @@ export interface Citation {
   levels: RawLevel[];
   doc?: RawDocRef;
   here: Here;
+  /**
+   * Written right after an amending verb (`Sửa đổi, bổ sung khoản 3 Điều 5 như sau:`): without a
+   * document named, it cites the amended document, not this one.
+   */
+  amending?: boolean;
 }
 
 /** Words that make a unit's heading an amendment of another document. */
@@ -57,11 +62,36 @@ export function extractCitations(file: Parsed): FileCitations {
     const found = findCitations(norm, fold, start, end, skip, candidates, ci);
     linkRuns(norm, found);
     for (const raw of found) {
+      const prev = citations[citations.length - 1];
+      if (prev && continuesOnNextLine(norm, prev, raw)) {
+        // `… quy định tại khoản 2` / `Điều 5 của Luật …`: one citation wrapped over two lines.
+        prev.levels = [...prev.levels, ...raw.levels.filter((l) => LEVEL_RANK[l.kind] > LEVEL_RANK[prev.levels[prev.levels.length - 1].kind])];
+        prev.doc = raw.doc;
+        prev.span = { start: prev.span.start, end: raw.span.end };
+        continue;
+      }
       while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
-      citations.push(toCitation(raw, citations.length, di, docs[di]));
+      const c = toCitation(raw, citations.length, di, docs[di]);
+      if (!c.doc && AMENDING_BEFORE.test(fold.slice(Math.max(start, c.span.start - 80), c.span.start))) c.amending = true;
+      citations.push(c);
     }
   }
   return { citations, amends: findAmendments(file, citations) };
+}
+
+/** An amending verb shortly before a citation, in the same sentence. */
+const AMENDING_BEFORE = /(?:sua doi|bo sung|bai bo|thay the|dinh chinh)[^.;:]*$/;
+
+/**
+ * Whether `next` (first on its line) continues `prev` (last on the line before): prev ends its
+ * line naming only smaller units and no document, next starts its line with a larger unit.
+ */
+function continuesOnNextLine(norm: string, prev: Citation, next: RawCitation): boolean {
+  if (prev.doc || !next.levels.length || prev.levels.some((l) => l.nay)) return false;
+  const between = norm.slice(prev.span.end, next.span.start);
+  if (!/^[ \t]*\r?\n[ \t*_]*$/.test(between)) return false;
+  const prevTop = prev.levels[prev.levels.length - 1];
+  return LEVEL_RANK[next.levels[0].kind] > LEVEL_RANK[prevTop.kind];
 }
 
 /**

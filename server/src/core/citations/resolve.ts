@@ -69,6 +69,7 @@ function docTarget(uri: string, docs: DocNode[], fc: FileCitations, c: Citation,
     // No document named: the amended document inside an amending unit, else this one.
     const amending = amendingCitation(fc, c.here, here);
     if (amending && amending !== c) return docTarget(uri, docs, fc, amending, lookup, lastNamed);
+    if (c.amending) return { kind: 'unknown', reason: 'viện dẫn văn bản được sửa đổi, không nêu tên văn bản' };
     return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
   }
   if (ref.nay) {
