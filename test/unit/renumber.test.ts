@@ -491,3 +491,44 @@ describe('renumber: positions on the text as the user has it', () => {
     assert.deepStrictEqual(changedLines(md, out), ['1: Theo khoan 1 Dieu 2.', '2: ## **Dieu 2.** Hiệu lực']);
   });
 });
+
+describe('renumber: an inserted khoản or điểm', () => {
+  const TEXT = [
+    'Điều 1. Phạm vi', //                                         0
+    'Theo khoản 2, 3 Điều 2 và điểm b khoản 1 Điều 2.', //        1
+    'Điều 2. Nội dung', //                                        2
+    '1. Gồm:', //                                                 3
+    'a) mục một;', //                                             4
+    'b) mục chèn thêm;', //                                       5
+    'b) mục hai.', //                                             6
+    '2. Khoản chèn thêm.', //                                     7
+    '2. Khoản hai.', //                                           8
+    '3. Khoản ba.', //                                            9
+  ].join('\n');
+
+  it('the cursor tells one inserted unit: the other cited twins still refuse', () => {
+    const w = ws({ 'i.vbpl': TEXT });
+    const r = refused(planRenumber(w, 'i.vbpl', { inserted: offsetOf(w, 'i.vbpl', 'Khoản chèn') }));
+    assert.strictEqual(r.code, 'ambiguous-duplicate');
+    assert.match(r.reason, /điểm b khoản 1 Điều 2.*số b/);
+    assert.strictEqual(r.more, undefined);
+  });
+
+  it('one insertion at a time: the older khoản 2 and điểm b keep their citations', () => {
+    const k = TEXT.replace('b) mục chèn thêm;\n', '');
+    const w = ws({ 'k.vbpl': k });
+    const out = after(w, ok(planRenumber(w, 'k.vbpl', { inserted: offsetOf(w, 'k.vbpl', 'Khoản chèn') })))['k.vbpl'];
+    assert.deepStrictEqual(changedLines(k, out), [
+      '1: Theo khoản 3, 4 Điều 2 và điểm b khoản 1 Điều 2.',
+      '7: 3. Khoản hai.',
+      '8: 4. Khoản ba.',
+    ]);
+    const d = TEXT.replace('2. Khoản chèn thêm.\n', '');
+    const w2 = ws({ 'd.vbpl': d });
+    const out2 = after(w2, ok(planRenumber(w2, 'd.vbpl', { inserted: offsetOf(w2, 'd.vbpl', 'mục chèn') })))['d.vbpl'];
+    assert.deepStrictEqual(changedLines(d, out2), [
+      '1: Theo khoản 2, 3 Điều 2 và điểm c khoản 1 Điều 2.',
+      '6: c) mục hai.',
+    ]);
+  });
+});
