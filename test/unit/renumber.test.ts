@@ -377,6 +377,7 @@ describe('renumber: refusals', () => {
     const w = ws({ 'nd.vbpl': DELETED_ND });
     const r = refused(planRename(w, 'nd.vbpl', unit(w, 'nd.vbpl', dieu('2')), '4', { shift: 'none' }));
     assert.strictEqual(r.code, 'collision');
+    assert.match(r.reason, /^Điều 2 sẽ thành Điều 4, trùng số với Điều 4 /);
     assert.strictEqual(r.location?.range.start.line, 9);
     assert.strictEqual(r.related?.[0].range.start.line, 18);
   });

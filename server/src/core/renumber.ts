@@ -188,6 +188,9 @@ export function planRename(ws: Workspace, uri: string, unit: Unit, typed: string
   const needed = followers.length > 0
     && (compareNumbers(num, followers[0].num) >= 0 || followers.some((f) => labelKey(f.num.label) === labelKey(num.label)));
   if (relabel.size && (shift === 'all' || (shift === 'auto' && needed))) {
+    if (Number.isNaN(unit.num.value)) {
+      return refusal('unparsable-number', `Không dời được các đơn vị sau ${unitName(unit)}: số hiện tại không hợp lệ; hãy đánh số lại cả văn bản (cannot shift from an invalid number; renumber the document)`, at(p, uri, unit.marker));
+    }
     const delta = num.value - unit.num.value;
     for (const f of followers) {
       if (Number.isNaN(f.num.value)) {
@@ -308,9 +311,10 @@ function plan(ws: Workspace, uri: string, groupsByDoc: Map<DocNode, DocGroups>, 
       const other = seen.get(k);
       if (other && (moved(u) || moved(other))) {
         const mover = moved(u) ? u : other;
+        const stay = mover === u ? other : u;
         out.problems.push(refusal('collision',
-          `${kindName(g.kind)} ${finalLabel(u)} sẽ trùng số: ${unitName(other)} và ${unitName(u)} (two units would get the same number)`,
-          at(p, uri, mover.marker), [{ ...at(p, uri, (mover === u ? other : u).marker)!, message: 'đơn vị cùng số (the other unit)' }]));
+          `${unitName(mover)} sẽ thành ${kindName(g.kind)} ${finalLabel(mover)}, trùng số với ${unitName(stay)}${moved(stay) ? ` (sẽ là ${finalLabel(stay)})` : ''} (two units would get the same number)`,
+          at(p, uri, mover.marker), [{ ...at(p, uri, stay.marker), message: 'đơn vị cùng số (the other unit)' }]));
       } else if (!other) {
         seen.set(k, u);
       }
