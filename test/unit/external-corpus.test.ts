@@ -55,6 +55,28 @@ describe('external documents: seeds and corpus with the pháp điển catalog', 
     ]);
   });
 
+  it("a draft citing what seed 003's Quyết định replaces (336/QĐ-UBQGCPĐT, 209/QĐ-UBQGCPĐT): ext-repealed, related = its Điều 2", () => {
+    const draft = 'file:///du-thao-ke-hoach.vbpl';
+    ws.set(draft, [
+      'Điều 1. Căn cứ',
+      '1. Quyết định số 336/QĐ-UBQGCPĐT ngày 28 tháng 8 năm 2018 của Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử.',
+      '2. Quyết định số 209/QĐ-UBQGCPĐT ngày 13 tháng 11 năm 2019 của Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử.',
+      '',
+    ].join('\n'));
+    try {
+      const d = ws.diagnostics(draft).filter((x) => x.code.startsWith('ext-'));
+      assert.deepEqual(d.map((x) => `${x.range.start.line}:${x.code}`), ['1:ext-repealed', '2:ext-repealed']);
+      const seed = files.find((f) => path.basename(f).startsWith('003_'))!;
+      for (const x of d) {
+        assert.equal(x.related?.[0].uri, seed);
+        const line = ws.parsed(seed)!.source.original.split('\n')[x.related![0].range.start.line];
+        assert.match(line.slice(x.related![0].range.start.character), /^Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành và thay thế Quyết định số 336/);
+      }
+    } finally {
+      ws.delete(draft);
+    }
+  });
+
   it('no ext-mismatch and no ext-repealed in the seeds; over the corpus only the ones read by hand', () => {
     const found: string[] = [];
     const counts = { resolved: 0, unknown: 0, unresolvedByName: 0, mismatched: 0, repealed: 0, unknownDiagnostics: 0 };

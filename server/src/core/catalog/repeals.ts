@@ -123,7 +123,7 @@ function sentenceEnd(fold: string, at: number): number {
 }
 
 function trimSpan(norm: string, s: number, e: number): Span {
-  while (s < e && /[\s*_#]/.test(norm[s])) s++;
+  while (s < e && /[\s*_#.:]/.test(norm[s])) s++;
   while (e > s && /[\s*_]/.test(norm[e - 1])) e--;
   return { start: s, end: e };
 }
