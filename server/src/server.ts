@@ -4,7 +4,10 @@
  * connection (`window/logMessage`), never stdout: on `--stdio`, stdout is the protocol.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { definitionFeature } from './lsp/definition';
 import { describeError } from './lsp/guard';
+import { hoverFeature } from './lsp/hover';
+import { referencesFeature } from './lsp/references';
 import { startSession } from './lsp/session';
 
 if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a))) {
@@ -21,5 +24,9 @@ process.on('unhandledRejection', (e) => connection.console.error(`dieu: unhandle
 
 startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
+  // Citation features (one adapter each, over the core's citation index).
+  features: [
+    hoverFeature, definitionFeature, referencesFeature,
+  ],
 });
 connection.listen();

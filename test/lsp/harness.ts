@@ -228,3 +228,41 @@ export class TestClient {
 export function brief(diags: Array<{ code?: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>): string[] {
   return diags.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
 }
+
+/**
+ * What a rich editor (VS Code) announces for the citation features on top of `capabilities()`:
+ * Markdown hovers and completion docs, definition links, snippets, semantic tokens. With
+ * `rich: false`, a plain client: plain text, `Location`s, no snippets.
+ */
+export function editorCapabilities(opts: Parameters<typeof capabilities>[0] = {}, rich = true): ClientCapabilities {
+  const base = capabilities(opts);
+  return {
+    ...base,
+    textDocument: {
+      ...base.textDocument,
+      hover: { contentFormat: rich ? ['markdown', 'plaintext'] : ['plaintext'] },
+      definition: { linkSupport: rich },
+      references: {},
+      codeLens: {},
+      documentLink: { tooltipSupport: rich },
+      completion: { completionItem: { snippetSupport: rich, documentationFormat: rich ? ['markdown', 'plaintext'] : ['plaintext'] } },
+      semanticTokens: {
+        requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'],
+        overlappingTokenSupport: false, multilineTokenSupport: false,
+      },
+    },
+  };
+}
+
+/** The position of the `nth` (0-based) occurrence of `needle` on line `line` of `lines`, moved `delta` characters. */
+export function positionOf(lines: readonly string[], line: number, needle: string, delta = 0, nth = 0): { line: number; character: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = lines[line].indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`"${needle}" not on line ${line}: ${lines[line]}`);
+  return { line, character: at + delta };
+}
+
+/** `line:character-line:character` of a range, compactly. */
+export function span(r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
