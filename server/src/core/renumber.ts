@@ -17,11 +17,13 @@
  *   `Điều 6` / `3.` / `b)`, or a number inside a citation: its target).
  *
  * Decisions:
- * - Inserted-unit suffixes. A renumbered draft gets plain numbers: `Điều 15a` between 15 and
- *   16 becomes 16 and the rest shift (the drafter's `15a` was a placeholder). With
- *   `keepSuffixes`, Điều/khoản keep the suffix form on their renumbered base (15 → 16 makes
- *   15a → 16a). Điểm `a1)`, `a2)` are sub-points (DESIGN §1): they always stay sub-points of
- *   their base letter, renumbered with it (`a` → `b` makes `a1` → `b1`).
+ * - Inserted-unit suffixes. By default (`suffixes: 'keep'`) `Điều 15a` stays between 15 and 16:
+ *   amended and consolidated texts number inserted units so on purpose (DESIGN §1), and a
+ *   renumbering must not rewrite what is not broken; it follows its base (15 → 14 makes
+ *   15a → 14a) and the suffixes after one base run a, b, c… With `suffixes: 'number'` a draft
+ *   gets plain numbers: the drafter's placeholder `15a` becomes 16 and the rest shift. Điểm
+ *   `a1)`, `a2)` are sub-points (DESIGN §1): they always stay sub-points of their base letter,
+ *   renumbered with it (`a` → `b` makes `a1` → `b1`).
  * - Twins. After inserting a new `Điều 5.` before the old one the label `5` is written twice.
  *   A citation by number cannot have meant a unit that did not exist when it was written:
  *   when the caller says which twin is the inserted one (`inserted`), citations of the label
@@ -110,8 +112,8 @@ export interface RenumberOptions {
   scope?: 'all' | 'dieu';
   /** Only this document of the file (index in `parsed.documents`). */
   docIndex?: number;
-  /** Điều/khoản `15a` keep their suffix form on their renumbered base (default: plain numbers). */
-  keepSuffixes?: boolean;
+  /** Điều/khoản `15a`: `keep` (default) their suffix on their renumbered base, or `number` them plainly. */
+  suffixes?: 'keep' | 'number';
   /** The unit the drafter inserted, twin of an older one (or an offset inside it). */
   inserted?: Unit | number;
 }
@@ -148,7 +150,7 @@ export function planRenumber(ws: Workspace, uri: string, opts: RenumberOptions =
     groupsByDoc.set(doc, groups);
     for (const g of groups.groups) {
       if (opts.scope === 'dieu' && g.kind !== 'dieu') continue;
-      const labels = sequenceLabels(g, !!opts.keepSuffixes);
+      const labels = sequenceLabels(g, opts.suffixes !== 'number');
       g.units.forEach((u, i) => {
         const l = labels[i];
         if (l === undefined) {

@@ -10,10 +10,11 @@
  *   WorkspaceEdit across files — `documentChanges` with versions when the client takes them.
  *   A refused plan is an error response with the reason and where (nothing is edited).
  * - `workspace/executeCommand` `dieu.renumber` with one argument `{uri, position?, version?,
- *   scope?}`: renumbers every sequence of the document 1..n (Điều across the document, khoản per
- *   Điều, điểm per khoản) and applies it with `workspace/applyEdit`. `position` (the cursor)
- *   marks the unit the drafter just inserted when its number is written twice; `version`
- *   refuses if the document changed since; `scope: "dieu"` renumbers the Điều only.
+ *   scope?, suffixes?}`: renumbers every sequence of the document 1..n (Điều across the
+ *   document, khoản per Điều, điểm per khoản) and applies it with `workspace/applyEdit`.
+ *   `position` (the cursor) marks the unit the drafter just inserted when its number is
+ *   written twice; `version` refuses if the document changed since; `scope: "dieu"` renumbers
+ *   the Điều only; `suffixes: "number"` gives `Điều 15a` a plain number (default: kept).
  *   Answers `{applied, title?, edits?, refusal?}`; a refusal is also shown to the user.
  */
 import {
@@ -35,6 +36,8 @@ export interface RenumberArgs {
   position?: { line: number; character: number };
   version?: number;
   scope?: 'all' | 'dieu';
+  /** `keep` (default): `Điều 15a` stays between 15 and 16; `number`: it gets a plain number. */
+  suffixes?: 'keep' | 'number';
 }
 
 export interface RenumberCommandResult {
@@ -122,6 +125,7 @@ export function renumberCommand(ws: Workspace, docs: OpenDocuments, rawArgs: unk
   const position = args.position && typeof args.position.line === 'number' ? args.position : undefined;
   const plan = planRenumber(ws, args.uri, {
     scope: args.scope === 'dieu' ? 'dieu' : 'all',
+    suffixes: args.suffixes === 'number' ? 'number' : 'keep',
     inserted: position ? p.source.offsetAt(position) : undefined,
   });
   if (!plan.ok) return { refusal: plan };
