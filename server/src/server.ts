@@ -4,6 +4,7 @@
  * connection (`window/logMessage`), never stdout: on `--stdio`, stdout is the protocol.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { codeLensFeature } from './lsp/codeLens';
 import { definitionFeature } from './lsp/definition';
 import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
@@ -26,7 +27,7 @@ startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
   // Citation features (one adapter each, over the core's citation index).
   features: [
-    hoverFeature, definitionFeature, referencesFeature,
+    hoverFeature, definitionFeature, referencesFeature, codeLensFeature,
   ],
 });
 connection.listen();
