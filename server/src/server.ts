@@ -10,6 +10,7 @@ import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
 import { referencesFeature } from './lsp/references';
 import { startSession } from './lsp/session';
+import { workspaceSymbolsFeature } from './lsp/workspaceSymbols';
 
 if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)(=|$)/.test(a))) {
   process.stderr.write('usage: dieu-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n');
@@ -27,7 +28,7 @@ startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
   // Citation features (one adapter each, over the core's citation index).
   features: [
-    hoverFeature, definitionFeature, referencesFeature, codeLensFeature,
+    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature,
   ],
 });
 connection.listen();
