@@ -9,6 +9,7 @@ import { definitionFeature } from './lsp/definition';
 import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
 import { referencesFeature } from './lsp/references';
+import { semanticTokensFeature } from './lsp/semanticTokens';
 import { startSession } from './lsp/session';
 import { workspaceSymbolsFeature } from './lsp/workspaceSymbols';
 
@@ -28,7 +29,7 @@ startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
   // Citation features (one adapter each, over the core's citation index).
   features: [
-    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature,
+    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, semanticTokensFeature,
   ],
 });
 connection.listen();
