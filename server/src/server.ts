@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { codeLensFeature } from './lsp/codeLens';
+import { completionFeature } from './lsp/completion';
 import { definitionFeature } from './lsp/definition';
 import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
@@ -29,7 +30,7 @@ startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
   // Citation features (one adapter each, over the core's citation index).
   features: [
-    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, semanticTokensFeature,
+    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, semanticTokensFeature, completionFeature,
   ],
 });
 connection.listen();
