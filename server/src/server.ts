@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { codeLensFeature } from './lsp/codeLens';
 import { completionFeature } from './lsp/completion';
 import { definitionFeature } from './lsp/definition';
+import { documentLinksFeature } from './lsp/documentLinks';
 import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
 import { referencesFeature } from './lsp/references';
@@ -30,7 +31,8 @@ startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
   // Citation features (one adapter each, over the core's citation index).
   features: [
-    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, semanticTokensFeature, completionFeature,
+    hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, documentLinksFeature,
+    semanticTokensFeature, completionFeature,
   ],
 });
 connection.listen();
