@@ -70,15 +70,20 @@ function docTarget(uri: string, docs: DocNode[], fc: FileCitations, c: Citation,
     const amending = amendingCitation(fc, c.here, here);
     if (amending && amending !== c) return docTarget(uri, docs, fc, amending, lookup, lastNamed);
     if (c.amending) return { kind: 'unknown', reason: 'viện dẫn văn bản được sửa đổi, không nêu tên văn bản' };
-    return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
+    const docIndex = here?.hasArticles || here?.identity.type ? c.docIndex : owningDocument(docs, c.docIndex);
+    return { kind: 'local', loc: { uri, docIndex, doc: docs[docIndex] } };
   }
   if (ref.nay) {
     // `Quy chế này` inside the Quyết định that issues it: the sibling document of that type.
     const type = ref.type ?? '';
     const own = typeOf(here);
-    if (!own || own === type) return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
-    const i = docs.findIndex((d) => typeOf(d) === type);
-    const docIndex = i >= 0 ? i : c.docIndex;
+    if (own === type || (!own && here?.hasArticles)) return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
+    // Another document of the file with that type: the nearest before, else after; a form or
+    // appendix without a type of its own means the document it belongs to.
+    let docIndex = -1;
+    for (let i = c.docIndex - 1; i >= 0 && docIndex < 0; i--) if (typeOf(docs[i]) === type) docIndex = i;
+    for (let i = c.docIndex + 1; i < docs.length && docIndex < 0; i++) if (typeOf(docs[i]) === type) docIndex = i;
+    if (docIndex < 0) docIndex = own ? c.docIndex : owningDocument(docs, c.docIndex);
     return { kind: 'local', loc: { uri, docIndex, doc: docs[docIndex] } };
   }
   if (ref.neuTren) return lastNamed.get(c.docIndex) ?? { kind: 'unknown', reason: 'nêu trên: không có văn bản nào được nêu trước đó' };
@@ -94,6 +99,12 @@ function docTarget(uri: string, docs: DocNode[], fc: FileCitations, c: Citation,
     return { kind: 'external', ref };
   }
   return { kind: 'unknown', reason: 'không xác định được văn bản' };
+}
+
+/** For a form or appendix without Điều or type: the nearest document before it that has Điều. */
+function owningDocument(docs: DocNode[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (docs[i].hasArticles) return i;
+  return index;
 }
 
 function located(uri: string, loc: DocLocation, ref: RawDocRef): DocTarget {
@@ -233,8 +244,16 @@ export function lookupUnit(doc: DocNode, path: UnitPath, hereDieu?: Unit): { uni
   const idx = docIndexOf(doc);
   let unit: Unit | undefined;
   if (path.dieu !== undefined) {
-    unit = hereDieu && hereDieu.num.label.toLowerCase() === path.dieu.toLowerCase() ? hereDieu : idx.dieu.get(path.dieu.toLowerCase());
-    if (!unit) return { missing: `Điều ${path.dieu}` };
+    const key = path.dieu.toLowerCase();
+    const twins = hereDieu && hereDieu.num.label.toLowerCase() === key ? [hereDieu] : idx.dieu.get(key);
+    if (!twins) return { missing: `Điều ${path.dieu}` };
+    // Where the source numbers two Điều alike (a defect reported on its own), the one that
+    // has the cited khoản/điểm is meant.
+    if (twins.length > 1) {
+      const found = twins.map((t) => lookupUnit(doc, { ...path }, t)).find((r) => r.unit);
+      if (found) return found;
+    }
+    unit = twins[0];
   } else if (path.chuong !== undefined) {
     unit = idx.chuong.get(path.chuong.toUpperCase());
     if (!unit) return { missing: `Chương ${path.chuong}` };
@@ -270,7 +289,7 @@ export function pathLabel(p: UnitPath): string {
   return parts.join(' ');
 }
 
-interface DocUnitIndex { dieu: Map<string, Unit>; chuong: Map<string, Unit> }
+interface DocUnitIndex { dieu: Map<string, Unit[]>; chuong: Map<string, Unit> }
 const unitIndexes = new WeakMap<DocNode, DocUnitIndex>();
 
 function docIndexOf(doc: DocNode): DocUnitIndex {
@@ -278,7 +297,11 @@ function docIndexOf(doc: DocNode): DocUnitIndex {
   if (!idx) {
     idx = { dieu: new Map(), chuong: new Map() };
     for (const u of walkUnits(doc.units)) {
-      if (u.kind === 'dieu' && !idx.dieu.has(u.num.label.toLowerCase())) idx.dieu.set(u.num.label.toLowerCase(), u);
+      if (u.kind === 'dieu') {
+        const k = u.num.label.toLowerCase();
+        const l = idx.dieu.get(k);
+        if (l) l.push(u); else idx.dieu.set(k, [u]);
+      }
       if (u.kind === 'chuong' && !idx.chuong.has(u.num.label)) idx.chuong.set(u.num.label, u);
     }
     unitIndexes.set(doc, idx);
