@@ -32,7 +32,7 @@ export interface Citation {
 }
 
 /** Words that make a unit's heading an amendment of another document. */
-const AMENDING = /sua doi|bo sung|bai bo|thay the|dinh chinh|hop nhat/;
+const AMENDING = /sua doi|bo sung|bai bo|thay the|dinh chinh|hop nhat|(?:^|[^a-z])(?:bo|sua|thay)(?:[^a-z]|$)/;
 
 export interface FileCitations {
   citations: Citation[];
@@ -127,7 +127,14 @@ function linkRuns(norm: string, list: RawCitation[]): void {
   for (let i = list.length - 2; i >= 0; i--) {
     const c = list[i], next = list[i + 1];
     if (!SEPARATOR.test(norm.slice(c.span.end, next.span.start))) continue;
-    if (!c.doc && next.doc && !c.levels.some((l) => l.nay) && !next.doc.nay && !next.doc.neuTren) c.doc = next.doc;
+    if (c.doc || c.levels.some((l) => l.nay)) continue;
+    // `điểm c khoản 1, điểm c khoản 2 và điểm c khoản 3 Điều 53`: the larger units written
+    // once at the end belong to every chain of the run that stops below them.
+    const top = c.levels[c.levels.length - 1];
+    const inherits = !!top && next.levels.length > 0 && LEVEL_RANK[next.levels[next.levels.length - 1].kind] > LEVEL_RANK[top.kind];
+    if (inherits) c.levels = [...c.levels, ...next.levels.filter((l) => LEVEL_RANK[l.kind] > LEVEL_RANK[top.kind])];
+    // The document too: a named one always; "… này" only for a chain completed from the next.
+    if (next.doc && (inherits || (!next.doc.nay && !next.doc.neuTren))) c.doc = next.doc;
   }
   for (let i = 1; i < list.length; i++) {
     const prev = list[i - 1], c = list[i];
