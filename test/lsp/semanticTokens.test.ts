@@ -20,6 +20,8 @@ const LINES = [
   '1. Áp dụng khoản 2 Điều này và khoản 9 Điều 1.', //                       9
   '2. Theo Điều 5 của Luật Công nghệ thông tin và Nghị định số 15/2020/NĐ-CP.', // 10
   'a) Theo Nghị định này.', //                                              11
+  'b) Một viện dẫn xuống dòng: khoản 1', //                                   12
+  'Điều 1 của Luật Công nghệ thông tin.', //                                 13
 ];
 
 describe('LSP semantic tokens', () => {
@@ -73,6 +75,10 @@ describe('LSP semantic tokens', () => {
     '10:60 15/2020/NĐ-CP string[external]',
     '11:0 a) enumMember[declaration]',
     '11:8 Nghị định này type[resolved]',
+    '12:0 b) enumMember[declaration]',
+    '12:28 khoản 1 function[external]', // one citation wrapped over two lines: a token per line
+    '13:0 Điều 1 function[external]',
+    '13:11 Luật Công nghệ thông tin type[external]',
   ];
 
   it('colours markers, citations by state, document names and numbers', async () => {
