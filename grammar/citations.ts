@@ -99,6 +99,8 @@ function stopSet(words: string): { accented: Set<string>; folded: Set<string> } 
 }
 
 function isStop(set: { accented: Set<string>; folded: Set<string> }, t: IToken): boolean {
+  // A capitalized word is a name's (`Luật Thi hành án dân sự`: `Thi` is not `thì`).
+  if (isCapitalized(t)) return false;
   const w = normOf(t).toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(w)) return set.folded.has(w);
@@ -222,6 +224,7 @@ class CitationParser extends EmbeddedActionsParser {
       { ALT: () => { last = this.CONSUME(Nay); this.ACTION(() => { ref.nay = true; }); } },
       { ALT: () => { last = this.CONSUME(NeuTren); this.ACTION(() => { ref.neuTren = true; }); } },
       {
+        GATE: () => this.LA(1).tokenType === DocNumber || (this.LA(1).tokenType === So && this.LA(2).tokenType === DocNumber),
         ALT: () => {
           this.OPTION2(() => this.CONSUME(So));
           const n = this.CONSUME(DocNumber);
@@ -271,6 +274,15 @@ class CitationParser extends EmbeddedActionsParser {
             ref.name = ctx.norm.slice(s, e);
             ref.nameSpan = { start: s, end: e };
             last = words[words.length - 1];
+          });
+          // `Luật Thi hành án dân sự số 26/2008/QH12`: a name and its number.
+          this.OPTION6({
+            GATE: () => this.LA(1).tokenType === So && this.LA(2).tokenType === DocNumber,
+            DEF: () => {
+              this.CONSUME3(So);
+              const n = this.CONSUME2(DocNumber);
+              this.ACTION(() => { last = n; ref.number = normOf(n).replace(/\s+/g, ''); ref.numberSpan = span(n); });
+            },
           });
           this.OR5([
             { ALT: () => { const d = this.CONSUME2(DateTok); this.ACTION(() => { last = d; ref.date = parseDate(d); }); } },
@@ -325,7 +337,8 @@ class CitationParser extends EmbeddedActionsParser {
     if (t.tokenType !== DocType || !isCapitalized(t)) return false;
     const n = this.LA(k + 1);
     if (n.tokenType === Nay || n.tokenType === NeuTren || n.tokenType === DocNumber) return true;
-    if (n.tokenType === So) return this.LA(k + 2).tokenType === DocNumber;
+    // `Nghị định số 12/…`; after a unit chain also a number left blank in a form (`số …/2018/NĐ-CP`).
+    if (n.tokenType === So) return this.LA(k + 2).tokenType === DocNumber || (k === 1 && !isAllCaps(t) && this.afterLevels);
     if (isWordish(n) && isCapitalized(n) && !isStop(NAME_STOP, n) && !isAllCaps(t)) return true;
     // A capitalized type word right after a unit chain names another document, even unnamed
     // (`Điều 126 Luật`, `khoản 1 Điều 5 Quy chế cũ`).
@@ -439,6 +452,7 @@ function parseWindow(fold: string, at: number, end: number, size: number): RawCi
   const tokens = scanTokens(fold.slice(at, Math.min(end, at + size)));
   parser!.load(tokens);
   const c = parser!.citation();
+  if (process.env.DIEU_DEBUG_CIT && parser!.errors.length) console.error(parser!.errors.map((e) => e.message));
   return parser!.errors.length === 0 ? c : undefined;
 }
 

@@ -77,13 +77,13 @@ function docTarget(uri: string, docs: DocNode[], fc: FileCitations, c: Citation,
     // `Quy chế này` inside the Quyết định that issues it: the sibling document of that type.
     const type = ref.type ?? '';
     const own = typeOf(here);
-    if (own === type || (!own && here?.hasArticles)) return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
-    // Another document of the file with that type: the nearest before, else after; a form or
-    // appendix without a type of its own means the document it belongs to.
+    if (own === type) return { kind: 'local', loc: { uri, docIndex: c.docIndex, doc: here } };
+    // Another document of the file with that type: the nearest before, else after; else this
+    // one, or — for a form or appendix without a type of its own — the document it belongs to.
     let docIndex = -1;
     for (let i = c.docIndex - 1; i >= 0 && docIndex < 0; i--) if (typeOf(docs[i]) === type) docIndex = i;
     for (let i = c.docIndex + 1; i < docs.length && docIndex < 0; i++) if (typeOf(docs[i]) === type) docIndex = i;
-    if (docIndex < 0) docIndex = own ? c.docIndex : owningDocument(docs, c.docIndex);
+    if (docIndex < 0) docIndex = own || here?.hasArticles ? c.docIndex : owningDocument(docs, c.docIndex);
     return { kind: 'local', loc: { uri, docIndex, doc: docs[docIndex] } };
   }
   if (ref.neuTren) return lastNamed.get(c.docIndex) ?? { kind: 'unknown', reason: 'nêu trên: không có văn bản nào được nêu trước đó' };
@@ -256,7 +256,9 @@ export function lookupUnit(doc: DocNode, path: UnitPath, hereDieu?: Unit): { uni
     unit = twins[0];
   } else if (path.chuong !== undefined) {
     unit = idx.chuong.get(path.chuong.toUpperCase());
-    if (!unit) return { missing: `Chương ${path.chuong}` };
+    // `Chương 87` in a tariff table is a chapter of another nomenclature, not of this document
+    // (whose Chương are Roman): missing only when written as this document writes them.
+    if (!unit) return /^[IVXLC]+$/.test(path.chuong.toUpperCase()) ? { missing: `Chương ${path.chuong}` } : {};
     if (path.muc !== undefined) {
       const m: Unit | undefined = unit.children.find((u) => u.kind === 'muc' && u.num.label === path.muc);
       if (!m) return { missing: `Mục ${path.muc} Chương ${path.chuong}` };
