@@ -11,6 +11,7 @@ import { documentLinksFeature } from './lsp/documentLinks';
 import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
 import { referencesFeature } from './lsp/references';
+import { renameFeature } from './lsp/rename';
 import { semanticTokensFeature } from './lsp/semanticTokens';
 import { startSession } from './lsp/session';
 import { workspaceSymbolsFeature } from './lsp/workspaceSymbols';
@@ -33,6 +34,7 @@ startSession(connection, {
   features: [
     hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, documentLinksFeature,
     semanticTokensFeature, completionFeature,
+    renameFeature, // rename / renumber (dieu.renumber)
   ],
 });
 connection.listen();
