@@ -12,6 +12,7 @@ import { describeError } from './lsp/guard';
 import { hoverFeature } from './lsp/hover';
 import { referencesFeature } from './lsp/references';
 import { renameFeature } from './lsp/rename';
+import { responsibilitiesFeature } from './lsp/responsibilities';
 import { semanticTokensFeature } from './lsp/semanticTokens';
 import { startSession } from './lsp/session';
 import { workspaceSymbolsFeature } from './lsp/workspaceSymbols';
@@ -35,6 +36,7 @@ startSession(connection, {
     hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, documentLinksFeature,
     semanticTokensFeature, completionFeature,
     renameFeature, // rename / renumber (dieu.renumber)
+    responsibilitiesFeature, // dieu/responsibilities: the agency × task matrix
   ],
 });
 connection.listen();
