@@ -251,3 +251,24 @@ describe('citations: seed 004 and the Luật Công nghệ thông tin (../shared)
     assert.deepStrictEqual(w.diagnostics('seed').filter((d) => d.code === 'ref-missing-target').map((d) => d.message), []);
   });
 });
+
+describe('citations: the workspace re-resolves only what an edit can change', () => {
+  it('an edit removing a cited Điều in another file is seen by the citing file', () => {
+    const w = ws({ 'luat.vbpl': LUAT, 'tt.vbpl': DRAFT });
+    assert.strictEqual(w.diagnostics('tt.vbpl').filter((d) => d.code === 'ext-missing-target').length, 1);
+    w.set('luat.vbpl', LUAT.replace('Điều 2. Giải thích từ ngữ', 'Điều 3. Giải thích từ ngữ'));
+    const missing = w.diagnostics('tt.vbpl').filter((d) => d.code === 'ext-missing-target').map((d) => d.message);
+    assert.strictEqual(missing.length, 2, missing.join('\n'));
+    assert.ok(missing.some((m) => /khoản 2 Điều 2|Điều 2/.test(m)));
+  });
+
+  it('an edit in a file a document does not cite leaves its resolution as it was', () => {
+    const w = ws({ 'nd.vbpl': ND, 'qd.vbpl': QD });
+    const before = w.resolved('nd.vbpl');
+    w.set('qd.vbpl', QD.replace('Các thành viên họp', 'Các thành viên của Ủy ban họp'));
+    assert.strictEqual(w.resolved('nd.vbpl'), before);
+    // …but a new document with a number it cites is seen at once.
+    w.set('extra.vbpl', ['CHÍNH PHỦ', 'Số: 16/2031/NĐ-CP', 'NGHỊ ĐỊNH', 'Thử', 'Điều 1. A'].join('\n'));
+    assert.notStrictEqual(w.resolved('nd.vbpl'), before);
+  });
+});

@@ -31,13 +31,21 @@ export interface WorkspaceOptions {
 interface Entry {
   text: string;
   version: number;
+  /** The workspace generation at which this text arrived (changes only with the text). */
+  rev: number;
   parsed?: Parsed;
   fileDiagnostics?: Diagnostic[];
   citations?: FileCitations;
-  /** Resolution depends on the other files: valid for one workspace generation. */
-  resolved?: { generation: number; list: ResolvedCitation[]; diagnostics: Diagnostic[] };
-  /** ext-* diagnostics (catalog and the workspace's repeal statements), per generation. */
-  external?: { generation: number; diagnostics: Diagnostic[] };
+  /**
+   * Resolution depends on the other files only through the document index (which documents
+   * exist, with which numbers and names) and the texts of the files it resolved into: it is
+   * reused while those are unchanged, so an edit elsewhere does not re-resolve every file.
+   */
+  resolved?: { rev: number; indexSig: string; deps: Map<string, number>; list: ResolvedCitation[] };
+  /** Citation diagnostics of `resolved.list`. */
+  citationDiagnostics?: { list: ResolvedCitation[]; diagnostics: Diagnostic[] };
+  /** ext-* diagnostics (catalog and the workspace's repeal statements). */
+  external?: { key: string; list: ResolvedCitation[]; catalog?: Catalog; diagnostics: Diagnostic[] };
   /** What this file says it replaces / repeals (depends on its text only). */
   repeals?: RepealStatement[];
 }
@@ -48,9 +56,10 @@ export interface Reference { uri: string; resolved: ResolvedCitation; targetInde
 export class Workspace {
   private readonly files = new Map<string, Entry>();
   private generation = 0;
-  private index?: { generation: number; docs: DocumentIndex };
-  private refs?: { generation: number; byUnit: Map<Unit, Reference[]> };
+  private index?: { generation: number; docs: DocumentIndex; sig: string };
+  private refs?: { generation: number; lists: Map<string, ResolvedCitation[]>; byUnit: Map<Unit, Reference[]> };
   private repealIndex?: { generation: number; byKey: Map<string, RepealStatement[]> };
+  private repealSig = '';
   private resp?: { generation: number; options?: ResponsibilityOptions; analysis: ResponsibilityAnalysis; diagnostics: Map<string, Diagnostic[]> };
   options: WorkspaceOptions;
 
@@ -62,8 +71,8 @@ export class Workspace {
   set(uri: string, text: string, version = 0): void {
     const old = this.files.get(uri);
     if (old && old.text === text) { old.version = version; return; }
-    this.files.set(uri, { text, version });
     this.generation++;
+    this.files.set(uri, { text, version, rev: this.generation });
   }
 
   delete(uri: string): void {
@@ -95,10 +104,9 @@ export class Workspace {
       const p = this.parsed(uri)!;
       e.fileDiagnostics = checkFile(p);
     }
-    this.resolved(uri);
     const rules = this.options.rules;
     const responsibilitiesOff = rules?.['responsibility-overlap'] === 'off' && rules?.['responsibility-duplicate'] === 'off';
-    const all = [...e.fileDiagnostics, ...(e.resolved?.diagnostics ?? []), ...this.externalDiagnostics(uri),
+    const all = [...e.fileDiagnostics, ...this.citationDiagnostics(uri), ...this.externalDiagnostics(uri),
       ...(responsibilitiesOff ? [] : this.responsibilityPass().diagnostics.get(uri) ?? [])];
     return applySeverities(all, this.options.rules).sort(compareDiagnostics);
   }
@@ -111,18 +119,39 @@ export class Workspace {
     return e.citations;
   }
 
-  /** The citations of a file resolved against the whole workspace (cached per generation). */
+  /** The citations of a file resolved against the whole workspace (reused while what it depends on is unchanged). */
   resolved(uri: string): ResolvedCitation[] {
     const e = this.files.get(uri);
     if (!e) return [];
-    if (e.resolved?.generation !== this.generation) {
+    const index = this.indexState();
+    if (!e.resolved || !this.resolutionCurrent(e, e.resolved, index.sig)) {
       const p = this.parsed(uri)!;
-      const list = resolveFile(uri, p.documents, this.citations(uri)!, this.documents());
-      const ctx = new CheckContext(p);
-      checkCitations(ctx, list, (u) => this.parsed(u)?.source);
-      e.resolved = { generation: this.generation, list, diagnostics: ctx.out };
+      const list = resolveFile(uri, p.documents, this.citations(uri)!, index.docs);
+      const deps = new Map<string, number>();
+      for (const r of list) {
+        if (r.target.kind === 'workspace') deps.set(r.target.loc.uri, this.files.get(r.target.loc.uri)?.rev ?? -1);
+      }
+      e.resolved = { rev: e.rev, indexSig: index.sig, deps, list };
     }
     return e.resolved.list;
+  }
+
+  private resolutionCurrent(e: Entry, r: NonNullable<Entry['resolved']>, sig: string): boolean {
+    if (r.rev !== e.rev || r.indexSig !== sig) return false;
+    for (const [dep, rev] of r.deps) if (this.files.get(dep)?.rev !== rev) return false;
+    return true;
+  }
+
+  private citationDiagnostics(uri: string): Diagnostic[] {
+    const e = this.files.get(uri);
+    if (!e) return [];
+    const list = this.resolved(uri);
+    if (e.citationDiagnostics?.list !== list) {
+      const ctx = new CheckContext(this.parsed(uri)!);
+      checkCitations(ctx, list, (u) => this.parsed(u)?.source);
+      e.citationDiagnostics = { list, diagnostics: ctx.out };
+    }
+    return e.citationDiagnostics.diagnostics;
   }
 
   /** The catalog of external documents, if any. */
@@ -147,6 +176,7 @@ export class Workspace {
         }
       }
       this.repealIndex = { generation: this.generation, byKey };
+      this.repealSig = [...byKey.entries()].map(([k, l]) => `${k}:${l.length}:${l.map((st) => st.uri ?? '').join(',')}`).sort().join('|');
     }
     return this.repealIndex.byKey;
   }
@@ -154,13 +184,16 @@ export class Workspace {
   private externalDiagnostics(uri: string): Diagnostic[] {
     const e = this.files.get(uri);
     if (!e) return [];
-    if (e.external?.generation !== this.generation) {
-      const list = this.resolved(uri);
+    const list = this.resolved(uri);
+    const repeals = this.repeals();
+    // The repeal statements of the workspace and the document index, as a key.
+    const key = `${this.indexState().sig}\u0000${this.repealSig}`;
+    if (!e.external || e.external.list !== list || e.external.catalog !== this.options.catalog || e.external.key !== key) {
       const ctx = new CheckContext(this.parsed(uri)!);
       checkExternal(ctx, list, {
-        catalog: this.options.catalog, documents: this.documents(), repeals: this.repeals(), sourceOf: (u) => this.parsed(u)?.source,
+        catalog: this.options.catalog, documents: this.documents(), repeals, sourceOf: (u) => this.parsed(u)?.source,
       });
-      e.external = { generation: this.generation, diagnostics: ctx.out };
+      e.external = { key, list, catalog: this.options.catalog, diagnostics: ctx.out };
     }
     return e.external.diagnostics;
   }
@@ -180,20 +213,45 @@ export class Workspace {
 
   /** Every document of the workspace by number and name. */
   documents(): DocumentIndex {
+    return this.indexState().docs;
+  }
+
+  /**
+   * The document index and its signature: what resolution can see of other files (numbers,
+   * types, titles, dates, the files holding them). Unchanged by edits inside a document's body.
+   */
+  private indexState(): NonNullable<Workspace['index']> {
     if (this.index?.generation !== this.generation) {
       const docs = new DocumentIndex();
-      for (const uri of this.files.keys()) docs.add(uri, this.parsed(uri)!.documents);
-      this.index = { generation: this.generation, docs };
+      const parts: string[] = [];
+      for (const uri of this.files.keys()) {
+        const documents = this.parsed(uri)!.documents;
+        docs.add(uri, documents);
+        for (const d of documents) {
+          const id = d.identity;
+          parts.push(`${uri}#${d.index}:${id.number ?? ''}|${id.type ?? ''}|${id.title ?? ''}|${id.date ?? ''}`);
+        }
+      }
+      // The index itself is rebuilt (it holds the current parses); its signature tells the
+      // resolution caches whether what they could see has changed.
+      this.index = { generation: this.generation, docs, sig: parts.join('\n') };
     }
-    return this.index.docs;
+    return this.index;
   }
 
   /** Every citation, in any file, that points at `unit` (the reference index). */
   references(unit: Unit): Reference[] {
     if (this.refs?.generation !== this.generation) {
+      const lists = new Map<string, ResolvedCitation[]>();
+      for (const uri of this.files.keys()) lists.set(uri, this.resolved(uri));
+      const prev = this.refs;
+      if (prev && prev.lists.size === lists.size && [...lists].every(([u, l]) => prev.lists.get(u) === l)) {
+        this.refs = { ...prev, generation: this.generation };
+        return this.refs.byUnit.get(unit) ?? [];
+      }
       const byUnit = new Map<Unit, Reference[]>();
-      for (const uri of this.files.keys()) {
-        for (const r of this.resolved(uri)) {
+      for (const [uri, list] of lists) {
+        for (const r of list) {
           r.targets.forEach((t, targetIndex) => {
             if (!t.unit) return;
             const l = byUnit.get(t.unit);
@@ -202,7 +260,7 @@ export class Workspace {
           });
         }
       }
-      this.refs = { generation: this.generation, byUnit };
+      this.refs = { generation: this.generation, lists, byUnit };
     }
     return this.refs.byUnit.get(unit) ?? [];
   }
