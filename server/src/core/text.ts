@@ -23,6 +23,9 @@ function buildFoldTable(): Uint16Array {
     }
   }
   t[0x110] = 0x64; t[0x111] = 0x64; // Đ đ
+  // Ð ð (Icelandic eth, U+00D0/U+00F0) are typed for Đ: same skeleton, so `Ðiều 40` is read
+  // as `Điều 40` everywhere (the marker check still reports the look-alike letter).
+  t[0xd0] = 0x64; t[0xf0] = 0x64;
   return t;
 }
 

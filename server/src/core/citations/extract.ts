@@ -46,9 +46,8 @@ export interface FileCitations {
 
 export function extractCitations(file: Parsed): FileCitations {
   const { norm, fold } = file.source;
-  const citations: Citation[] = [];
-  const docs = file.documents;
-  let di = 0;
+  // 1. Syntax, line by line; a citation wrapped onto the next line is joined back.
+  const raws: Array<{ raw: RawCitation; lineStart: number }> = [];
   const candidates = citationCandidates(fold);
   let ci = 0;
   for (const t of file.tokens) {
@@ -59,22 +58,30 @@ export function extractCitations(file: Parsed): FileCitations {
     const p = payload(t);
     const quotes = inlineQuotes(norm, start, end);
     const skip = (o: number): boolean => (!!p && o >= p.markerStart && o < p.markerEnd) || quotes.some(([a, b]) => o > a && o < b);
-    const found = findCitations(norm, fold, start, end, skip, candidates, ci);
-    linkRuns(norm, found);
-    for (const raw of found) {
-      const prev = citations[citations.length - 1];
+    for (const raw of findCitations(norm, fold, start, end, skip, candidates, ci)) {
+      const prev = raws[raws.length - 1]?.raw;
       if (prev && continuesOnNextLine(norm, prev, raw)) {
         // `… quy định tại khoản 2` / `Điều 5 của Luật …`: one citation wrapped over two lines.
-        prev.levels = [...prev.levels, ...raw.levels.filter((l) => LEVEL_RANK[l.kind] > LEVEL_RANK[prev.levels[prev.levels.length - 1].kind])];
+        const top = prev.levels[prev.levels.length - 1];
+        prev.levels = [...prev.levels, ...raw.levels.filter((l) => LEVEL_RANK[l.kind] > LEVEL_RANK[top.kind])];
         prev.doc = raw.doc;
         prev.span = { start: prev.span.start, end: raw.span.end };
         continue;
       }
-      while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
-      const c = toCitation(raw, citations.length, di, docs[di]);
-      if (!c.doc && AMENDING_BEFORE.test(fold.slice(Math.max(start, c.span.start - 80), c.span.start))) c.amending = true;
-      citations.push(c);
+      raws.push({ raw, lineStart: start });
     }
+  }
+  // 2. Runs share what they say once (across the joined lines too).
+  linkRuns(norm, raws.map((r) => r.raw));
+  // 3. Place: the document and the units around each citation.
+  const docs = file.documents;
+  const citations: Citation[] = [];
+  let di = 0;
+  for (const { raw, lineStart } of raws) {
+    while (di < docs.length - 1 && raw.span.start >= docs[di + 1].span.start) di++;
+    const c = toCitation(raw, citations.length, di, docs[di]);
+    if (!c.doc && AMENDING_BEFORE.test(fold.slice(Math.max(lineStart, c.span.start - 80), c.span.start))) c.amending = true;
+    citations.push(c);
   }
   return { citations, amends: findAmendments(file, citations) };
 }
@@ -86,7 +93,7 @@ const AMENDING_BEFORE = /(?:sua doi|bo sung|bai bo|thay the|dinh chinh)[^.;:]*$/
  * Whether `next` (first on its line) continues `prev` (last on the line before): prev ends its
  * line naming only smaller units and no document, next starts its line with a larger unit.
  */
-function continuesOnNextLine(norm: string, prev: Citation, next: RawCitation): boolean {
+function continuesOnNextLine(norm: string, prev: RawCitation, next: RawCitation): boolean {
   if (prev.doc || !next.levels.length || prev.levels.some((l) => l.nay)) return false;
   const between = norm.slice(prev.span.end, next.span.start);
   if (!/^[ \t]*\r?\n[ \t*_]*$/.test(between)) return false;
