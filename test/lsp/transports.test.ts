@@ -17,7 +17,7 @@ describe('LSP transports', () => {
         assert.strictEqual(client.result.serverInfo?.name, 'dieu-language-server');
         const uri = `file:///drafts/${transport}.vbpl`;
         await client.open(uri, DRAFT, 1);
-        assert.deepStrictEqual(brief((await client.diagnostics(uri, 1)).diagnostics), ['numbering-gap@2:0-2:7']);
+        assert.deepStrictEqual(brief((await client.diagnostics(uri, 1)).diagnostics), ['numbering-gap@2:0-2:6']);
       } finally {
         await client.stop();
       }
