@@ -300,6 +300,40 @@ describe('responsibilities: fixtures (test/fixtures/responsibilities)', () => {
     ws.set('file:///a.vbpl', a.replace(/Bộ Tài chính chủ trì xây dựng quy chế[^\n]*/, 'Bộ Tài chính chủ trì thẩm định dự toán.'));
     assert.equal(ws.diagnostics('file:///b.vbpl').filter((d) => d.code === 'responsibility-overlap').length, 0);
   });
+
+  it('after each edit, the analysis that reuses the previous one equals a fresh one', () => {
+    const texts = new Map(readdirSync(DIR).filter((f) => f.endsWith('.vbpl')).sort()
+      .map((f) => [`file:///${f}`, readFixture(readFileSync(join(DIR, f), 'utf8')).text] as const));
+    const ws = new Workspace();
+    for (const [u, t] of texts) ws.set(u, t);
+    const state = (w: Workspace) => {
+      const a = w.responsibilities();
+      return {
+        stats: a.stats,
+        links: a.links.map((l) => [l.a.uri, l.a.span.start, l.b.uri, l.b.span.start, l.sim]),
+        diagnostics: w.uris().map((u) => w.diagnostics(u).filter((d) => CODES.has(d.code))),
+      };
+    };
+    const same = (what: string) => {
+      const fresh = new Workspace();
+      for (const u of ws.uris()) fresh.set(u, ws.text(u)!);
+      assert.deepEqual(state(ws), state(fresh), what);
+    };
+    same('initial');
+    const a = texts.get('file:///cross.a.vbpl')!;
+    ws.set('file:///cross.a.vbpl', `${a}\n`);
+    same('an edit outside any task');
+    ws.set('file:///cross.a.vbpl', a.replace('xây dựng quy chế quản lý', 'xây dựng quy chế giám sát'));
+    same('a task reworded');
+    ws.set('file:///cross.a.vbpl', a.replace(/^Bộ Tài chính chủ trì xây dựng quy chế[^\n]*$/m, ''));
+    same('a statement removed');
+    ws.set('file:///copy.vbpl', texts.get('file:///overlap.vbpl')!);
+    same('a file added');
+    ws.delete('file:///cross.b.vbpl');
+    same('a file deleted');
+    ws.set('file:///cross.a.vbpl', a);
+    same('reverted');
+  });
 });
 
 describe('responsibilities: matrix, CLI and LSP request', () => {

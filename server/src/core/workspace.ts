@@ -205,7 +205,8 @@ export class Workspace {
 
   private responsibilityPass(): NonNullable<Workspace['resp']> {
     if (this.resp?.generation !== this.generation || this.resp.options !== this.options.responsibilities) {
-      const analysis = analyzeResponsibilities([...this.files.keys()].map((u) => this.parsed(u)!), this.options.responsibilities);
+      // The previous analysis lends what an edit left unchanged (word weights, scores of pairs).
+      const analysis = analyzeResponsibilities([...this.files.keys()].map((u) => this.parsed(u)!), this.options.responsibilities, this.resp?.analysis);
       this.resp = { generation: this.generation, options: this.options.responsibilities, analysis, diagnostics: checkResponsibilities(analysis) };
     }
     return this.resp;

@@ -14,7 +14,7 @@ import type { Parsed } from '../parse';
 import { fold, type Range } from '../text';
 import { agencyAsOf, agencyTable, findKnownAgencies, type AgencyEntry, type AgencyTable } from './agencies';
 import { extractResponsibilities, leads, type FileResponsibilities, type Responsibility } from './extract';
-import { DEFAULT_THRESHOLD, keyFeatures, profileTask, similarity, similarityBound, vectorize, workspaceIdf, type Idf, type Similarity, type TaskProfile } from './match';
+import { DEFAULT_THRESHOLD, idfOf, keyFeatures, profileTask, similarity, similarityBound, Vocabulary, type Idf, type Similarity, type TaskProfile, type TaskVector } from './match';
 
 /** How many of a task's rarest word pairs nominate candidates. */
 const NOMINATORS = 8;
@@ -66,67 +66,209 @@ export function fileResponsibilities(file: Parsed, table: AgencyTable): FileResp
   return result;
 }
 
-export function analyzeResponsibilities(files: readonly Parsed[], options: ResponsibilityOptions = {}): ResponsibilityAnalysis {
-  const table = agencyTable(options.agencies);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const items: Responsibility[] = [];
-  const excluded: Responsibility[] = [];
-  const byUri = new Map<string, Parsed>();
-  for (const f of files) {
-    byUri.set(f.uri, f);
-    const r = fileResponsibilities(f, table);
-    items.push(...r.items);
-    excluded.push(...r.excluded);
-  }
-  // Statements of one sentence / row form a group with one task text: compare groups.
-  const groups: Array<{ members: Responsibility[]; profile: TaskProfile; order: number }> = [];
-  const groupOf = new Map<string, number>();
-  items.forEach((it, i) => {
-    const k = `${it.uri}\u0000${it.group}`;
-    let g = groupOf.get(k);
-    if (g === undefined) {
-      g = groups.length;
-      groupOf.set(k, g);
-      groups.push({ members: [], profile: profileTask(it.task), order: i });
+interface Group { members: Responsibility[]; profile: TaskProfile }
+
+/** A file's statement groups (statements of one sentence / row share one task text), cached with its statements. */
+const groupCache = new WeakMap<FileResponsibilities, Group[]>();
+
+function groupsOf(r: FileResponsibilities): Group[] {
+  let groups = groupCache.get(r);
+  if (groups) return groups;
+  groups = [];
+  const byId = new Map<number, Group>();
+  for (const it of r.items) {
+    let g = byId.get(it.group);
+    if (!g) {
+      g = { members: [], profile: profileTask(it.task) };
+      byId.set(it.group, g);
+      groups.push(g);
     }
-    groups[g].members.push(it);
-  });
-  const idf = workspaceIdf(groups.map((g) => g.profile));
-  // Candidates: two tasks that share one of the rarest informative pairs of syllables of
-  // either (prefix filtering: a pair above the threshold shares much, so some of that is
-  // rare). Common pairs (`cơ quan`, `thông tin`) never nominate.
+    g.members.push(it);
+  }
+  groupCache.set(r, groups);
+  return groups;
+}
+
+const keyCache = new WeakMap<TaskProfile, string[]>();
+function keysOf(p: TaskProfile): string[] {
+  let k = keyCache.get(p);
+  if (!k) { k = keyFeatures(p); keyCache.set(p, k); }
+  return k;
+}
+
+/**
+ * What an analysis keeps for the next one (after an edit): the word weights and what depends
+ * only on them and on task texts — vectors, and the verdict on each pair of task texts. An edit
+ * that leaves every task text as it was (most edits: a typo elsewhere, a renumbering) reuses
+ * the weights and every score; one that changes a few task texts updates the document
+ * frequencies by those texts alone. The result is the same as a fresh analysis.
+ */
+interface Reuse {
+  profiles: TaskProfile[];
+  df: Map<string, number>;
+  idf: Idf;
+  threshold: number;
+  vocab: Vocabulary;
+  vectors: WeakMap<TaskProfile, TaskVector>;
+  /** Per pair of task texts (as ordered in the analysis): the similarity when it reaches the threshold, else null. */
+  pairs: WeakMap<TaskProfile, Map<TaskProfile, Similarity | null>>;
+  /** For exactly `profiles`: the pairs of groups about the same task, and how many were compared. */
+  matches?: Array<{ x: number; y: number; sim: Similarity }>;
+  comparisons?: number;
+}
+const reuseOf = new WeakMap<ResponsibilityAnalysis, Reuse>();
+/** A vocabulary grows with every text seen; past this many features it starts afresh. */
+const MAX_VOCABULARY = 500_000;
+
+/** Document frequencies (of `workspaceIdf`) of `profiles`, updated from those of `prev` when given. */
+function frequencies(profiles: TaskProfile[], prev: Reuse | undefined): Map<string, number> {
+  const add = (df: Map<string, number>, p: TaskProfile, by: number): void => {
+    for (const k of p.features.keys()) {
+      const d = (df.get(k) ?? 0) + by;
+      if (d > 0) df.set(k, d); else df.delete(k);
+    }
+  };
+  if (prev) {
+    const delta = new Map<TaskProfile, number>();
+    for (const p of prev.profiles) delta.set(p, (delta.get(p) ?? 0) - 1);
+    for (const p of profiles) delta.set(p, (delta.get(p) ?? 0) + 1);
+    let changed = 0;
+    for (const d of delta.values()) if (d !== 0) changed++;
+    if (changed < profiles.length / 2) {
+      const df = new Map(prev.df);
+      for (const [p, d] of delta) if (d !== 0) add(df, p, d);
+      return df;
+    }
+  }
+  const df = new Map<string, number>();
+  for (const p of profiles) add(df, p, 1);
+  return df;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Pairs of groups (indices into `profiles`, x < y, in order) about the same task. Candidates:
+ * two tasks that share one of the rarest informative pairs of syllables of either (prefix
+ * filtering: a pair above the threshold shares much, so some of that is rare). Common pairs
+ * (`cơ quan`, `thông tin`) never nominate.
+ */
+function matchingPairs(profiles: readonly TaskProfile[], reuse: Reuse, threshold: number): NonNullable<Reuse['matches']> {
+  const n = profiles.length;
   const index = new Map<string, number[]>();
-  const keys = groups.map((g) => keyFeatures(g.profile));
+  const keys = profiles.map(keysOf);
   keys.forEach((ks, gi) => {
     for (const k of ks) {
       const l = index.get(k);
       if (l) l.push(gi); else index.set(k, [gi]);
     }
   });
-  const cap = Math.max(60, Math.ceil(groups.length / 8));
-  const rare = keys.map((ks) => ks.filter((k) => index.get(k)!.length <= cap).sort((x, y) => index.get(x)!.length - index.get(y)!.length).slice(0, NOMINATORS));
-  const vectors = vectorize(groups.map((g) => g.profile), idf);
-  const pairs = new Set<number>();
-  const n = groups.length;
+  const cap = Math.max(60, Math.ceil(n / 8));
+  // later[x]: the groups y > x paired with x (nominated by either).
+  const later: number[][] = Array.from({ length: n }, () => []);
+  const seen = new Int32Array(n).fill(-1);
   for (let gi = 0; gi < n; gi++) {
-    for (const k of rare[gi]) {
-      for (const gj of index.get(k)!) if (gj !== gi) pairs.add(gi < gj ? gi * n + gj : gj * n + gi);
+    const rare = keys[gi].filter((k) => index.get(k)!.length <= cap).sort((x, y) => index.get(x)!.length - index.get(y)!.length).slice(0, NOMINATORS);
+    for (const k of rare) {
+      for (const gj of index.get(k)!) {
+        if (gj === gi || seen[gj] === gi) continue;
+        seen[gj] = gi;
+        if (gi < gj) later[gi].push(gj); else later[gj].push(gi);
+      }
     }
   }
+  const vectorOf = (p: TaskProfile): TaskVector => {
+    let v = reuse.vectors.get(p);
+    if (!v) { v = reuse.vocab.vector(p, reuse.idf); reuse.vectors.set(p, v); }
+    return v;
+  };
+  const out: NonNullable<Reuse['matches']> = [];
+  let comparisons = 0;
+  for (let x = 0; x < n; x++) {
+    const ys = later[x].sort((a, b) => a - b);
+    const px = profiles[x];
+    let known = reuse.pairs.get(px);
+    for (let i = 0; i < ys.length; i++) {
+      const y = ys[i];
+      if (i > 0 && y === ys[i - 1]) continue;
+      comparisons++;
+      const py = profiles[y];
+      if (!known) { known = new Map(); reuse.pairs.set(px, known); }
+      let sim = known.get(py);
+      if (sim === undefined) {
+        sim = null;
+        if (similarityBound(vectorOf(px), vectorOf(py)) >= threshold) {
+          const s = similarity(px, py, reuse.idf);
+          if (s.score >= threshold) sim = s;
+        }
+        known.set(py, sim);
+      }
+      if (sim) out.push({ x, y, sim });
+    }
+  }
+  reuse.comparisons = comparisons;
+  return out;
+}
+
+/**
+ * `previous`: the analysis of the same workspace before an edit, if any — what did not change
+ * is reused from it (see `Reuse`); the result is the same as without it.
+ */
+export function analyzeResponsibilities(files: readonly Parsed[], options: ResponsibilityOptions = {}, previous?: ResponsibilityAnalysis): ResponsibilityAnalysis {
+  const table = agencyTable(options.agencies);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const items: Responsibility[] = [];
+  const excluded: Responsibility[] = [];
+  const byUri = new Map<string, Parsed>();
+  // Statements of one sentence / row form a group with one task text: compare groups.
+  const groups: Group[] = [];
+  const duplicateUris = new Set(files.map((f) => f.uri)).size !== files.length;
+  for (const f of files) {
+    byUri.set(f.uri, f);
+    const r = fileResponsibilities(f, table);
+    items.push(...r.items);
+    excluded.push(...r.excluded);
+    if (!duplicateUris) groups.push(...groupsOf(r));
+  }
+  if (duplicateUris) {
+    // The same uri twice (not from a Workspace): its groups are merged across the copies.
+    const groupOf = new Map<string, Group>();
+    for (const it of items) {
+      const k = `${it.uri}\u0000${it.group}`;
+      let g = groupOf.get(k);
+      if (!g) { g = { members: [], profile: profileTask(it.task) }; groupOf.set(k, g); groups.push(g); }
+      g.members.push(it);
+    }
+  }
+  const profiles = groups.map((g) => g.profile);
+  const prev = previous ? reuseOf.get(previous) : undefined;
+  let reuse: Reuse;
+  if (prev && prev.threshold === threshold && sameList(prev.profiles, profiles)) {
+    reuse = prev;
+  } else {
+    const df = frequencies(profiles, prev);
+    const vocab = prev && prev.vocab.size < MAX_VOCABULARY ? prev.vocab : new Vocabulary();
+    reuse = { profiles, df, idf: idfOf(df, profiles.length), threshold, vocab, vectors: new WeakMap(), pairs: new WeakMap() };
+  }
+  const idf = reuse.idf;
+  // Pairs of groups whose tasks are the same (scores at or above the threshold), in order.
+  reuse.matches ??= matchingPairs(profiles, reuse, threshold);
   const findings: Finding[] = [];
   const links: ResponsibilityAnalysis['links'] = [];
-  for (const key of [...pairs].sort((p, q) => p - q)) {
-    const x = Math.floor(key / n), y = key % n;
-    if (similarityBound(vectors[x], vectors[y]) < threshold) continue;
-    const sim = similarity(groups[x].profile, groups[y].profile, idf);
-    if (sim.score < threshold) continue;
+  for (const { x, y, sim } of reuse.matches) {
     const A = groups[x], B = groups[y];
     links.push({ a: A.members[0], b: B.members[0], sim });
     pairFindings(A.members, B.members, sim, table, findings, idf);
   }
   const order = new Map(items.map((it, i) => [it, i] as const));
   findings.sort((x, y) => order.get(x.b)! - order.get(y.b)!);
-  return { table, threshold, items, excluded, findings, links, files: byUri, idf, stats: { groups: groups.length, comparisons: pairs.size } };
+  const analysis: ResponsibilityAnalysis = { table, threshold, items, excluded, findings, links, files: byUri, idf, stats: { groups: groups.length, comparisons: reuse.comparisons ?? 0 } };
+  reuseOf.set(analysis, reuse);
+  return analysis;
 }
 
 /** The findings between two groups of statements about the same task (one per agency pair and code). */

@@ -229,12 +229,28 @@ const SMOOTHING = 20;
 export function workspaceIdf(profiles: readonly TaskProfile[]): Idf {
   const df = new Map<string, number>();
   for (const p of profiles) for (const k of p.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = profiles.length + SMOOTHING;
+  return idfOf(df, profiles.length);
+}
+
+/**
+ * The weights `workspaceIdf` gives, from document frequencies `df` over `count` profiles
+ * (an edit updates `df` by the profiles it removes and adds, instead of recounting them all).
+ * Computed on first use per feature; `df` must not change afterwards.
+ */
+export function idfOf(df: ReadonlyMap<string, number>, count: number): Idf {
+  const n = count + SMOOTHING;
   const top = Math.log(n);
   const weight = new Map<string, number>();
-  for (const [k, d] of df) weight.set(k, Math.max(0.15, Math.log(n / (d + 1)) / top));
   const unseen = Math.log(n) / top;
-  return (k) => weight.get(k) ?? unseen;
+  return (k) => {
+    let w = weight.get(k);
+    if (w === undefined) {
+      const d = df.get(k);
+      w = d === undefined ? unseen : Math.max(0.15, Math.log(n / (d + 1)) / top);
+      weight.set(k, w);
+    }
+    return w;
+  };
 }
 
 const FLAT: Idf = () => 1;
@@ -259,20 +275,44 @@ export interface TaskVector { ids: Int32Array; weights: Float64Array; total: num
 
 /** Vectors of many profiles over one vocabulary, under word weights `idf`. */
 export function vectorize(profiles: readonly TaskProfile[], idf: Idf): TaskVector[] {
-  const vocab = new Map<string, number>();
-  return profiles.map((p) => {
-    const pairs: Array<[number, number]> = [];
+  const vocab = new Vocabulary();
+  return profiles.map((p) => vocab.vector(p, idf));
+}
+
+/**
+ * Integer ids of features, kept across analyses, so that a profile's sorted ids are computed
+ * once (its vector under new weights is then one multiplication per feature).
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly sorted = new WeakMap<TaskProfile, { ids: Int32Array; order: Int32Array }>();
+
+  get size(): number { return this.ids.size; }
+
+  vector(p: TaskProfile, idf: Idf): TaskVector {
+    let s = this.sorted.get(p);
+    if (!s) {
+      const raw = new Int32Array(p.keys.length);
+      for (let i = 0; i < p.keys.length; i++) {
+        let id = this.ids.get(p.keys[i]);
+        if (id === undefined) { id = this.ids.size; this.ids.set(p.keys[i], id); }
+        raw[i] = id;
+      }
+      const order = Int32Array.from(raw.keys()).sort((x, y) => raw[x] - raw[y]);
+      s = { ids: Int32Array.from(order, (i) => raw[i]), order };
+      this.sorted.set(p, s);
+    }
+    const w = new Float64Array(p.keys.length);
     let total = 0;
     for (let i = 0; i < p.keys.length; i++) {
-      let id = vocab.get(p.keys[i]);
-      if (id === undefined) { id = vocab.size; vocab.set(p.keys[i], id); }
-      const w = p.weights[i] * idf(p.keys[i]);
-      pairs.push([id, w]);
-      total += w;
+      const x = p.weights[i] * idf(p.keys[i]);
+      w[i] = x;
+      total += x;
     }
-    pairs.sort((x, y) => x[0] - y[0]);
-    return { ids: Int32Array.from(pairs, (x) => x[0]), weights: Float64Array.from(pairs, (x) => x[1]), total, size: pairs.length, minTotal: p.total, plain: p.plain };
-  });
+    const weights = new Float64Array(w.length);
+    for (let i = 0; i < w.length; i++) weights[i] = w[s.order[i]];
+    return { ids: s.ids, weights, total, size: w.length, minTotal: p.total, plain: p.plain };
+  }
 }
 
 /**
