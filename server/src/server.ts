@@ -3,6 +3,7 @@
  * `--pipe=<name>`, as vscode-languageserver supports). All logging goes through the
  * connection (`window/logMessage`), never stdout: on `--stdio`, stdout is the protocol.
  */
+import * as path from 'path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { codeLensFeature } from './lsp/codeLens';
 import { completionFeature } from './lsp/completion';
@@ -31,6 +32,8 @@ process.on('unhandledRejection', (e) => connection.console.error(`dieu: unhandle
 
 startSession(connection, {
   diagnosticsDelay: Number(process.env.DIEU_DIAGNOSTICS_DELAY ?? '') || undefined,
+  // Shipped beside dist/ (in the .vsix and the npm package): dist/../catalog/bundled.jsonl.
+  bundledCatalog: path.join(__dirname, '..', 'catalog', 'bundled.jsonl'),
   // Citation features (one adapter each, over the core's citation index).
   features: [
     hoverFeature, definitionFeature, referencesFeature, workspaceSymbolsFeature, codeLensFeature, documentLinksFeature,

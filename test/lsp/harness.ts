@@ -96,6 +96,8 @@ interface Waiter { uri: string; version?: number; resolve: (p: PublishDiagnostic
 export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
+  /** `window/showMessage` notifications and `window/showMessageRequest`s (answered with no choice), in order. */
+  readonly shownMessages: Array<{ type: number; message: string }> = [];
   /** Answer to `workspace/configuration` for section `dieu`. */
   configuration: unknown = null;
   configurationRequests = 0;
@@ -120,6 +122,7 @@ export class TestClient {
     child.on('exit', (code) => { c.exited = code; });
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => { c.published.push(p); c.wake(); });
     conn.onNotification(LogMessageNotification.type, (p) => { c.logs.push(p); });
+    conn.onNotification('window/showMessage', (p: { type: number; message: string }) => { c.shownMessages.push({ type: p.type, message: p.message }); });
     conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
       c.configurationRequests++;
       return params.items.map((i) => (i.section === 'dieu' ? c.configuration : null));
@@ -129,6 +132,10 @@ export class TestClient {
       return null;
     });
     conn.onRequest('client/unregisterCapability', () => null);
+    conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      c.shownMessages.push({ type: p.type, message: p.message });
+      return null;
+    });
     conn.onRequest('workspace/diagnostic/refresh', () => {
       c.refreshRequests++;
       const ws = c.refreshWaiters;

@@ -55,7 +55,7 @@ const TT = [
   '', //                                                                     8
   'Điều 2. Áp dụng', //                                                      9
   '1. Không áp dụng Điều 99 của Nghị định số 12/2025/NĐ-CP.', //            10
-  '2. Thực hiện theo Điều 5 của Luật Công nghệ thông tin ngày 29 tháng 6 năm 2006.', // 11
+  '2. Thực hiện theo Điều 5 của Luật An ninh mạng ngày 12 tháng 6 năm 2018.', // 11  (in no catalog)
   '3. Thực hiện theo khoản 1 Điều này.', //                                 12
 ];
 // On disk only (never opened): cites Điều 3 of the Nghị định too.
@@ -154,10 +154,10 @@ describe('LSP hover on citations', () => {
   it('a document outside the workspace: the card of what the citation says', async () => {
     const onUnit = text(await hover(client, tt, positionOf(TT, 11, 'Điều 5', 1)));
     assert.match(onUnit, /^\*\*Điều 5\*\* — của văn bản ngoài không gian làm việc/);
-    const onDoc = await hover(client, tt, positionOf(TT, 11, 'Công nghệ'));
+    const onDoc = await hover(client, tt, positionOf(TT, 11, 'An ninh'));
     assert.strictEqual(text(onDoc).split('\n\n').slice(0, 2).join('\n\n'), [
-      '**Luật Công nghệ thông tin** — văn bản ngoài không gian làm việc',
-      '**Loại văn bản:** Luật  \n**Ngày ban hành:** 29/06/2006  \n**Tên:** Công nghệ thông tin',
+      '**Luật An ninh mạng** — văn bản ngoài không gian làm việc',
+      '**Loại văn bản:** Luật  \n**Ngày ban hành:** 12/06/2018  \n**Tên:** An ninh mạng',
     ].join('\n\n'));
     assert.strictEqual(span(onDoc!.range!), `11:${TT[11].indexOf('của Luật')}-11:${TT[11].indexOf('.', 60)}`);
   });

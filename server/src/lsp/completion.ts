@@ -7,8 +7,8 @@
  * - `khoản ` → the khoản of the Điều named after the cursor (`khoản | Điều 5`), else of the
  *   Điều the cursor stands in (`khoản 3` alone means this Điều); `điểm ` likewise, one level down;
  * - `Nghị định số ` (any document type, then `số`; without `số` on explicit request) → the
- *   numbers of the workspace's documents, those of the same type first, then the catalog's
- *   (`catalogNumberItems`, the seam);
+ *   numbers of the workspace's documents, those of the same type first, then the catalogs'
+ *   of that type, newest first (`catalogNumberItems`);
  * - at the start of a line: snippets for the next Chương / Điều / khoản / điểm, numbered from
  *   what comes before (`Điều 8. ${Tên điều}` after Điều 7); `Điều ` / `Chương ` typed at a
  *   line start → the next number.
@@ -23,6 +23,7 @@ import {
 import { intToRoman, POINT_LETTERS } from '../../../grammar/numbers';
 import { citationAt, documentAt, lastBefore, unitsOfKind } from '../core/citations/at';
 import { lookupUnit } from '../core/citations/resolve';
+import { documentNumberCompletions } from '../core/catalog/complete';
 import { typeName } from '../core/identity';
 import type { DocNode, Unit } from '../core/model';
 import type { Parsed } from '../core/parse';
@@ -176,15 +177,39 @@ function diemItems(ctx: Ctx, partial: string): CompletionItem[] {
   return unitItems(ctx, tp, list, partial, (u) => `điểm ${u.num.label} ${owner}`, where);
 }
 
+/** Catalog numbers offered at most (the pháp điển catalog has ~1,700 Nghị định): more makes the list incomplete. */
+const CATALOG_LIMIT = 100;
+
 /**
- * SEAM (catalog): document numbers a catalog knows, for `Nghị định số ` (the catalog's core
- * `documentNumberCompletions(ws, textBefore)` plugs in here). None until it is wired in.
+ * Document numbers the catalogs know, for `Nghị định số ` (the catalog core's
+ * `documentNumberCompletions`): the type's documents, newest first, after the workspace's
+ * (which `numberItems` lists itself: they are skipped here). `incomplete` when more match
+ * than are listed, so that the client asks again as the number is typed.
  */
-export function catalogNumberItems(_ws: Workspace, _textBefore: string, _typed: string): CompletionItem[] {
-  return [];
+export function catalogNumberItems(ws: Workspace, textBefore: string, range: Range, markdown: boolean): { items: CompletionItem[]; incomplete: boolean } {
+  const found = documentNumberCompletions(ws, textBefore, CATALOG_LIMIT);
+  if (!found) return { items: [], incomplete: false };
+  const items: CompletionItem[] = [];
+  for (const c of found.items) {
+    if (c.source === 'workspace') continue;
+    const [title, ...rest] = (c.detail ?? '').split(' — ');
+    const item: CompletionItem = {
+      label: c.number,
+      kind: CompletionItemKind.Reference,
+      detail: `${c.type ?? ''} ${c.number}`.trim(),
+      labelDetails: { description: clip(title ?? '', 60) },
+      sortText: `2${c.sortText}`,
+      filterText: c.number,
+      textEdit: { range, newText: c.number },
+    };
+    const doc = [c.detail ? [title, rest.join(' — ')].filter(Boolean).join('\n') : '', `danh mục: ${c.source}`].filter(Boolean).join('\n');
+    item.documentation = markdown ? { kind: MarkupKind.Markdown, value: escapeMarkdown(doc) } : doc;
+    items.push(item);
+  }
+  return { items, incomplete: found.incomplete };
 }
 
-function numberItems(ctx: Ctx, typeWord: string, typed: string, textBefore: string): CompletionItem[] {
+function numberItems(ctx: Ctx, typeWord: string, typed: string, textBefore: string): { items: CompletionItem[]; incomplete: boolean } {
   const range = replaceRange(ctx, typed.length);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -209,7 +234,8 @@ function numberItems(ctx: Ctx, typeWord: string, typed: string, textBefore: stri
       items.push(item);
     }
   }
-  return [...items, ...catalogNumberItems(ctx.ws, textBefore, typed)];
+  const fromCatalogs = catalogNumberItems(ctx.ws, textBefore, range, ctx.opts.markdown);
+  return { items: [...items, ...fromCatalogs.items], incomplete: fromCatalogs.incomplete };
 }
 
 function nextNumber(u: Unit | undefined): number {
@@ -297,7 +323,10 @@ export function completionAt(ws: Workspace, uri: string, offset: number, opts: C
     // The type word as written must be capitalized: `quy định số` in prose is no citation.
     const at = from + m.index + m[0].indexOf(m[1]);
     const ch = src.norm[at];
-    if (ch && ch !== ch.toLowerCase()) return list(numberItems(ctx, m[1], m[3] ?? '', beforeNorm));
+    if (ch && ch !== ch.toLowerCase()) {
+      const numbers = numberItems(ctx, m[1], m[3] ?? '', beforeNorm);
+      return numbers.items.length ? { isIncomplete: numbers.incomplete, items: numbers.items } : null;
+    }
   }
   return null;
 }

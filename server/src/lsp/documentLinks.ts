@@ -2,11 +2,12 @@
  * Document links (`textDocument/documentLink`): a citation naming a document of another
  * draft of the workspace (`Nghị định số 12/2025/NĐ-CP`, `Luật Công nghệ thông tin`) links to
  * that file, at the document's header (`file:///…/nd-12.vbpl#L2`). A document outside the
- * workspace links to its public page once a catalog knows it (`externalLink`, the seam).
+ * workspace links to its public page when a catalog gives one (`externalLink`).
  * `… này` and documents of the same file get none: go to definition covers them.
  */
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver/node';
 import type { RawDocRef } from '../../../grammar/citations';
+import { citedDocument } from '../core/catalog/lookup';
 import type { ResolvedCitation } from '../core/citations/resolve';
 import type { Span } from '../core/model';
 import type { Workspace } from '../core/workspace';
@@ -17,11 +18,17 @@ import type { Feature } from './session';
 import { documentSymbolName } from './symbols';
 
 /**
- * SEAM (catalog): the URL of a document outside the workspace (a catalog entry's `url`,
- * e.g. vbpl.vn). None until the catalog is wired in here.
+ * The URL of a document outside the workspace: the `url` of its catalog entry (the link the
+ * hover card's "Toàn văn" shows, e.g. a vbpl.vn page), found by number or by name as the
+ * card finds it; none for a document no catalog lists, or listed without a link.
  */
-export function externalLink(_ref: RawDocRef, _ctx: { ws: Workspace; uri: string; resolved: ResolvedCitation }): string | undefined {
-  return undefined;
+export function externalLink(_ref: RawDocRef, ctx: { ws: Workspace; uri: string; resolved: ResolvedCitation }): string | undefined {
+  const p = ctx.ws.parsed(ctx.uri);
+  if (!p || !ctx.ws.catalog) return undefined;
+  const r = ctx.resolved;
+  const doc = citedDocument(r, p.source.norm, p.documents[r.citation.docIndex], { catalog: ctx.ws.catalog, documents: ctx.ws.documents() });
+  const url = doc?.kind === 'catalog' ? doc.entry.url : undefined;
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** The words naming the document: `Nghị định số 12/2025/NĐ-CP` without `của` and the date. */

@@ -8,6 +8,7 @@ import {
   type Connection, type Disposable, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { Workspace } from '../core/workspace';
+import { CatalogLoader } from './catalogs';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { layerSettings, readSettings, sameSettings, type Settings } from './config';
 import { DiagnosticsService } from './diagnostics';
@@ -44,9 +45,11 @@ export interface SessionOptions {
   features?: readonly Feature[];
   /** Debounce of pushed diagnostics (ms). */
   diagnosticsDelay?: number;
-  /** How long diagnostics wait for the client's first configuration answer and the first
-   * search of the workspace folders (ms). */
+  /** How long diagnostics wait for the client's first configuration answer, the first
+   * search of the workspace folders and the first load of the catalogs (ms). */
   startTimeout?: number;
+  /** Path of the catalog shipped with dieu (`catalog/bundled.jsonl`); none when undefined. */
+  bundledCatalog?: string;
 }
 
 /**
@@ -76,6 +79,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
   let folders: string[] = [];
 
   const files = new DiskFiles(ws, log, () => diagnostics?.externalChange());
+  const catalogs = new CatalogLoader(ws, connection, log, options.bundledCatalog, () => diagnostics?.externalChange());
   const docs = new OpenDocuments(ws, log, {
     opened: (uri) => files.opened(uri),
     changed: (uri) => diagnostics?.changed(uri),
@@ -106,6 +110,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
     if (initialized && JSON.stringify(previous.include) !== JSON.stringify(next.include)) {
       void files.scan(next.include).then(watchFiles).catch((e) => log.error(`dieu: search of the workspace failed: ${describeError(e)}`));
     }
+    // A changed `dieu.catalogs` loads the catalogs again (the loader skips an unchanged list).
+    if (initialized) void catalogs.load(next.catalogs, folders);
   };
 
   const fetchConfiguration = async () => {
@@ -159,6 +165,7 @@ export function startSession(connection: Connection, options: SessionOptions = {
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
         files.setFolders(folders);
+        void catalogs.load(settings.catalogs, folders); // relative catalog paths are looked up in the folders
         await files.scan(settings.include);
       }));
     }
@@ -167,10 +174,15 @@ export function startSession(connection: Connection, options: SessionOptions = {
     } finally {
       initialized = true; // from now on, a change of dieu.include searches the folders again
     }
+    // Catalogs load beside the search of the folders, after `initialize` has been answered;
+    // the first diagnostics wait for both (bounded by startTimeout) rather than report every
+    // cited document unknown and take it back a moment later.
+    const catalogsLoaded = catalogs.load(settings.catalogs, folders);
     try {
       await watchFiles();
       await files.scan(settings.include);
     } finally {
+      await catalogsLoaded;
       resolveReady();
     }
   }));
