@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import {
   type DocumentSelector, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
+import { middleware } from './middleware';
 
 export const LANGUAGE_ID = 'vbpl';
 
@@ -99,6 +100,8 @@ export class ServerConnection implements vscode.Disposable {
       },
       initializationOptions: { settings: currentSettings() },
       diagnosticCollectionName: 'dieu',
+      // Code lens arguments to VS Code objects; dieu.renumber from the palette.
+      middleware: middleware(),
     };
     // The id `dieu` makes the client read `dieu.trace.server`.
     const client = new LanguageClient('dieu', 'dieu', serverOptions, clientOptions);
