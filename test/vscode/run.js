@@ -116,6 +116,7 @@ function startServer({ port, dirs, env }) {
  *   POST {action:"text", selector, contains?, timeout?}         → {text}
  *   POST {action:"screenshot", name, selector?, contains?}      → {path, text?}
  *   POST {action:"press", key}                                  → {}
+ *   POST {action:"frameText", selector, contains?, timeout?}    → {text}  (inside any frame: webviews)
  * `contains` waits until the element's text includes it.
  */
 function startUiEndpoint(getPage) {
@@ -130,6 +131,22 @@ function startUiEndpoint(getPage) {
       { timeout: timeout || 10000, polling: 100 },
     );
     return handle.jsonValue();
+  }
+  /** Like waitText, in every frame of the page (a webview's content lives in nested iframes). */
+  async function waitFrameText(page, selector, contains, timeout) {
+    const until = Date.now() + (timeout || 10000);
+    for (;;) {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(([sel, want]) => {
+          const els = [...document.querySelectorAll(sel)];
+          const el = els.find((e) => !want || (e.innerText || e.textContent || '').includes(want));
+          return el ? (el.innerText || el.textContent || '') : false;
+        }, [selector, contains || '']).catch(() => false);
+        if (text !== false) return text;
+      }
+      if (Date.now() > until) throw new Error(`no ${selector}${contains ? ` containing ${JSON.stringify(contains)}` : ''} in any frame`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   const server = http.createServer((req, res) => {
     let body = '';
@@ -153,6 +170,8 @@ function startUiEndpoint(getPage) {
           await page.screenshot({ path: file });
           log(`screenshot: ${path.relative(PROJECT, file)}`);
           reply(200, { path: file, text });
+        } else if (q.action === 'frameText') {
+          reply(200, { text: await waitFrameText(page, q.selector, q.contains, q.timeout) });
         } else if (q.action === 'press') {
           await page.keyboard.press(q.key);
           reply(200, {});

@@ -174,7 +174,8 @@ export function symbolNames(symbols: readonly (vscode.DocumentSymbol | vscode.Sy
 export const UI_URL = process.env.DIEU_VSCODE_UI;
 
 export interface UiRequest {
-  action: 'text' | 'screenshot' | 'press';
+  /** `frameText`: like `text`, inside any frame (a webview's content). */
+  action: 'text' | 'screenshot' | 'press' | 'frameText';
   selector?: string;
   contains?: string;
   name?: string;
