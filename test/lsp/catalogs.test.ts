@@ -186,3 +186,38 @@ describe('LSP catalogs from initializationOptions (editors without workspace/con
     assert.deepStrictEqual(client.shownMessages, []);
   });
 });
+
+describe('LSP catalogs changed on disk', () => {
+  let dir: string;
+  let client: TestClient;
+  let catalogPath: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'dieu-catalogs-watch-'));
+    catalogPath = path.join(dir, 'mine.jsonl');
+    writeFileSync(catalogPath, OTHER);
+    client = await TestClient.start(capabilities({ configuration: true, watch: true }), {
+      workspaceFolders: [pathToFileURL(dir).toString()],
+      configuration: { catalogs: ['mine.jsonl'] },
+    });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks the client to watch the catalog files beside the drafts, and reads one again when it changes', async () => {
+    const u = pathToFileURL(path.join(dir, 'tt.vbpl')).toString();
+    await client.open(u, TT.join('\n'), 1);
+    const first = await client.diagnostics(u, 1);
+    assert.ok(ext(first).includes(`ext-unknown-document@${numberAt(6, '86/2024/NĐ-CP')}`), ext(first).join(', '));
+    const watchers = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern));
+    assert.ok(watchers.includes(catalogPath.split(path.sep).join('/')), watchers.join(', '));
+    assert.ok(watchers.includes('**/*.vbpl'), watchers.join(', '));
+    // The catalog gains 86/2024: the draft's unknown-document goes, without an edit.
+    writeFileSync(catalogPath, `${OTHER}${MINE.split('\n')[4]}\n`);
+    await client.watchedFiles([{ uri: pathToFileURL(catalogPath).toString(), type: 2 }]);
+    const after = await client.diagnostics(u, 1);
+    assert.ok(!ext(after).includes(`ext-unknown-document@${numberAt(6, '86/2024/NĐ-CP')}`), ext(after).join(', '));
+  });
+});

@@ -8,6 +8,8 @@
  * - Loaded after `initialized`, off the `initialize` answer (start-up stays fast), and again
  *   whenever the list or the workspace folders change; an older load that finishes late is
  *   dropped.
+ * - A catalog file changed on disk is read again: the session asks the client to watch the
+ *   files (`watchGlobs`) and hands the events here first (`fileEvents`).
  * - A relative path is looked up in every workspace folder (`catalogs/vbpl.jsonl`); absolute
  *   paths, `~/…` and `file:` URIs are taken as they are.
  * - A file that cannot be read, or malformed lines in one, never stop the rest: the other
@@ -20,7 +22,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Connection } from 'vscode-languageserver/node';
+import { type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { BUNDLED, buildCatalog, type CatalogText } from '../core/catalog/index';
 import type { Workspace } from '../core/workspace';
 import { describeError, type Logger } from './guard';
@@ -108,6 +110,9 @@ export async function resolveCatalogPaths(entry: string, folders: readonly strin
 export class CatalogLoader {
   private generation = 0;
   private lastRequest: string | undefined;
+  private lastArgs: { entries: readonly string[]; folders: readonly string[] } = { entries: [], folders: [] };
+  /** The user's catalog files of the latest load (found or not: one may be created later). */
+  private paths = new Set<string>();
   /** Problems already shown to the user (each once a session). */
   private readonly shown = new Set<string>();
   /** The latest load (for `dieu/flushDiagnostics`-style waits and tests). */
@@ -121,6 +126,8 @@ export class CatalogLoader {
     private readonly bundledPath: string | undefined,
     /** Called after the workspace got a new catalog (diagnostics are re-checked). */
     private readonly changed: () => void,
+    /** Called when the set of catalog files to watch changed. */
+    private readonly watchChanged: () => void = () => {},
   ) {}
 
   /**
@@ -131,6 +138,7 @@ export class CatalogLoader {
     const key = JSON.stringify([entries, folderUris]);
     if (!force && key === this.lastRequest) return this.current;
     this.lastRequest = key;
+    this.lastArgs = { entries: [...entries], folders: [...folderUris] };
     const gen = ++this.generation;
     this.current = this.doLoad(entries, folderUris, gen).catch((e) => {
       this.log.error(`dieu: loading the catalogs failed: ${describeError(e)}`);
@@ -164,6 +172,9 @@ export class CatalogLoader {
       else texts.push({ name: BUNDLED, text: r.text });
     }
     if (gen !== this.generation) return undefined; // a newer load took over
+    const watchChanged = seen.size !== this.paths.size || [...seen].some((p) => !this.paths.has(p));
+    this.paths = seen;
+    if (watchChanged) this.watchChanged();
     const catalog = buildCatalog(texts);
     const malformed = catalog.errors.map((e) => `${e.source}:${e.line}: ${e.message}`);
     for (const p of problems) this.log.warn(`dieu: không đọc được danh mục ${p} (cannot read catalog)`);
@@ -173,6 +184,27 @@ export class CatalogLoader {
     this.warn(problems, catalog.errors);
     this.changed();
     return { loaded: texts.map((t) => t.name), size: catalog.size, problems, malformed };
+  }
+
+  /** Glob patterns of the user's catalog files, for `workspace/didChangeWatchedFiles`. */
+  watchGlobs(): string[] {
+    return [...this.paths].map((p) => p.split(path.sep).join('/'));
+  }
+
+  /**
+   * File events from the client: a change of a catalog file reloads the catalogs. Returns the
+   * events about other files (drafts), for `files.ts` — a catalog is never read as a draft.
+   */
+  fileEvents(events: readonly FileEvent[] | undefined): FileEvent[] {
+    const rest: FileEvent[] = [];
+    let touched = false;
+    for (const e of events ?? []) {
+      const p = uriToPath(e?.uri);
+      if (p && this.paths.has(p)) touched = true;
+      else rest.push(e);
+    }
+    if (touched) void this.load(this.lastArgs.entries, this.lastArgs.folders, true);
+    return rest;
   }
 
   /** One warning for the user, naming every unreadable file and the first malformed lines of each. */

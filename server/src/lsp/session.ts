@@ -79,7 +79,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
   let folders: string[] = [];
 
   const files = new DiskFiles(ws, log, () => diagnostics?.externalChange());
-  const catalogs = new CatalogLoader(ws, connection, log, options.bundledCatalog, () => diagnostics?.externalChange());
+  const catalogs = new CatalogLoader(ws, connection, log, options.bundledCatalog, () => diagnostics?.externalChange(),
+    () => { if (initialized) void watchFiles(); });
   const docs = new OpenDocuments(ws, log, {
     opened: (uri) => files.opened(uri),
     changed: (uri) => diagnostics?.changed(uri),
@@ -92,12 +93,12 @@ export function startSession(connection: Connection, options: SessionOptions = {
 
   const supportsConfiguration = () => !!caps.workspace?.configuration;
 
-  /** Asks the client to watch the draft globs (editors other than VS Code, whose client watches them itself). */
+  /** Asks the client to watch the draft globs and the catalog files (dynamic registration). */
   const watchFiles = async () => {
     if (!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
     const old = watcherRegistration;
     watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type,
-      { watchers: files.globs().map((globPattern) => ({ globPattern })) });
+      { watchers: [...files.globs(), ...catalogs.watchGlobs()].map((globPattern) => ({ globPattern })) });
     (await old?.catch(() => undefined))?.dispose();
     await watcherRegistration.catch((e) => log.warn(`dieu: could not watch files: ${describeError(e)}`));
   };
@@ -187,7 +188,8 @@ export function startSession(connection: Connection, options: SessionOptions = {
     }
   }));
 
-  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', undefined, (params) => files.fileEvents(params?.changes)));
+  connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', undefined, (params) =>
+    files.fileEvents(catalogs.fileEvents(params?.changes))));
 
   connection.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', undefined, async (params) => {
     if (supportsConfiguration()) {
