@@ -1,5 +1,5 @@
 /**
- * Line-granular structure lexer (Chevrotain, custom patterns).
+ * Line-granular structure lexer (one pattern function per token type, tried in order).
  *
  * Tokens are logical lines: a heading, a khoản / điểm line, a dash line, a header line, a
  * table row, a quoted block of amended text, or plain prose. A logical line ends at the end
@@ -14,9 +14,20 @@
  * offsets are offsets in `norm`. It never fails: `Text` accepts any character. Every search
  * runs on the current line only (never to the end of the text), so lexing stays linear.
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
-/** Extra data a line token carries (Chevrotain custom payload). */
+/** A kind of line token. */
+export interface TokenType { name: string; tokenTypeIdx: number }
+
+/** A line token: its text (`image`, from `norm`) and where it starts; the lexer tracks start offsets only. */
+export interface IToken {
+  image: string;
+  startOffset: number;
+  tokenTypeIdx: number;
+  tokenType: TokenType;
+  payload?: LinePayload;
+}
+
+/** Extra data a line token carries. */
 export interface LinePayload {
   /** Marker span without decoration (`Điều 6`, `3.`, `b)`). */
   markerStart: number;
@@ -753,11 +764,19 @@ function docTitle(text: string, o: number): Match | null {
   });
 }
 
-function tok(name: string, exec: (text: string, o: number) => Match | null, extra: Partial<Parameters<typeof createToken>[0]> = {}): TokenType {
-  return createToken({ name, pattern: { exec }, line_breaks: true, ...extra });
+type Pattern = (text: string, o: number) => Match | null;
+const execs = new Map<TokenType, Pattern>();
+/** Token type numbers, in order of creation (1 is the parser's end of input). */
+let lastTypeIdx = 2;
+
+function tok(name: string, exec?: Pattern): TokenType {
+  const type: TokenType = { name, tokenTypeIdx: ++lastTypeIdx };
+  if (exec) execs.set(type, exec);
+  return type;
 }
 
-export const Blank = createToken({ name: 'Blank', pattern: /[ \t\r\n\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** Blanks between logical lines (skipped: no token). */
+export const Blank = tok('Blank');
 export const Quoted = tok('Quoted', quoted);
 export const HeaderLine = tok('HeaderLine', mottoLine);
 export const TableRow = tok('TableRow', tableRow);
@@ -800,17 +819,16 @@ export const allTokens: TokenType[] = [
   Blank, Quoted, TableRow, SoLine, Phan, Chuong, TieuMuc, Muc, Dieu, HeaderLine, DocTitle, Appendix, Roman, Diem, Khoan, Dash, Text,
 ];
 
-let lexer: Lexer | undefined;
+/** The patterns in that order (blanks are skipped before them). */
+const patterns = allTokens.filter((t) => t !== Blank).map((type) => ({ type, exec: execs.get(type)! }));
 
 export interface LexResult { tokens: IToken[] }
 
-/** Tokenizes NFC text `norm` (with its `fold`). Never throws. */
+/**
+ * Tokenizes NFC text `norm` (with its `fold`). Never throws. At each offset: blanks are
+ * skipped, else the first pattern (in the order of `allTokens`) that matches makes a token.
+ */
 export function tokenize(norm: string, foldText: string): LexResult {
-  lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: false,
-    skipValidations: true,
-  });
   ctx = {
     norm, fold: foldText, label: crawlerLabel(foldText),
     keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
@@ -818,9 +836,28 @@ export function tokenize(norm: string, foldText: string): LexResult {
   sigAt = -1;
   eolFrom = -1;
   eolAt = -1;
+  const tokens: IToken[] = [];
   try {
-    const r = lexer.tokenize(foldText);
-    return { tokens: r.tokens };
+    const n = foldText.length;
+    let o = 0;
+    while (o < n) {
+      const c = foldText.charCodeAt(o);
+      if (c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff) { o++; continue; }
+      let matched = false;
+      for (let i = 0; i < patterns.length; i++) {
+        const m = patterns[i].exec(foldText, o);
+        if (m === null) continue;
+        const type = patterns[i].type;
+        const t: IToken = { image: m[0], startOffset: o, tokenTypeIdx: type.tokenTypeIdx, tokenType: type };
+        if (m.payload !== undefined) t.payload = m.payload;
+        tokens.push(t);
+        o += m[0].length || 1;
+        matched = true;
+        break;
+      }
+      if (!matched) o++; // cannot happen: `Text` takes any character
+    }
+    return { tokens };
   } finally {
     ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
   }
