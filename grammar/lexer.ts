@@ -54,10 +54,15 @@ interface Ctx {
   /** Sorted offsets of heading keywords / of the national motto in `fold` (cheap line filters). */
   keywords: Int32Array;
   mottos: Int32Array;
+  /** Sorted offsets of `“` and `"` in `norm`. */
+  quoteMarks: Int32Array;
+  /** Does the text hold a CR (else a line ends at LF only, found by a native search)? */
+  hasCR: boolean;
   /** Opening quotation mark → offset after its close (computed on first need). */
   quoteCloses?: Map<number, number>;
 }
-let ctx: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
+const EMPTY_CTX: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0), quoteMarks: new Int32Array(0), hasCR: false };
+let ctx: Ctx = EMPTY_CTX;
 
 function offsetsOf(re: RegExp, s: string): Int32Array {
   const out: number[] = [];
@@ -105,11 +110,17 @@ function eol(o: number): number {
   // Remembered per line: tokens of one long line (headings run together) ask again and again.
   if (o >= eolFrom && o <= eolAt) return eolAt;
   const f = ctx.fold;
-  let i = o;
-  while (i < f.length) {
-    const c = f.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
+  let i: number;
+  if (!ctx.hasCR) {
+    i = f.indexOf('\n', o);
+    if (i < 0) i = Math.max(o, f.length);
+  } else {
+    i = o;
+    while (i < f.length) {
+      const c = f.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      i++;
+    }
   }
   eolFrom = o;
   eolAt = i;
@@ -120,6 +131,7 @@ let eolFrom = -1, eolAt = -1;
 /** Start of the physical line containing `o`. */
 function bol(o: number): number {
   const f = ctx.fold;
+  if (!ctx.hasCR) return o > 0 ? f.lastIndexOf('\n', o - 1) + 1 : 0;
   let i = o;
   while (i > 0) {
     const c = f.charCodeAt(i - 1);
@@ -127,6 +139,12 @@ function bol(o: number): number {
     i--;
   }
   return i;
+}
+
+/** `\s` of regular expressions, on a character code. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // Markdown/OCR decoration before a marker: indentation, `#`, `>`, bold/italic.
@@ -152,8 +170,14 @@ function skipCloseDecor(i: number, end: number): { pos: number; closed: boolean 
 
 function trimSpan(start: number, end: number): [number, number] {
   const n = ctx.norm;
-  while (start < end && /[\s*_#|"“]/.test(n[start])) start++;
-  while (end > start && /[\s*_|"“]/.test(n[end - 1])) end--;
+  for (; start < end; start++) {
+    const c = n.charCodeAt(start);
+    if (!(isSpace(c) || c === 42 || c === 95 || c === 35 || c === 124 || c === 34 || c === 0x201c)) break; // * _ # | " “
+  }
+  for (; end > start; end--) {
+    const c = n.charCodeAt(end - 1);
+    if (!(isSpace(c) || c === 42 || c === 95 || c === 124 || c === 34 || c === 0x201c)) break; // * _ | " “
+  }
   return [start, end];
 }
 
@@ -258,9 +282,9 @@ function amendingInstruction(j: number): boolean {
  */
 function multilineQuoteOpen(from: number, end: number): number {
   const n = ctx.norm;
-  for (let i = from + 1; i < end; i++) {
-    const c = n.charCodeAt(i);
-    if (c !== 0x201c && c !== 0x22) continue;
+  const marks = ctx.quoteMarks;
+  for (let q = firstAtOrAfter(marks, from + 1); q < marks.length && marks[q] < end; q++) {
+    const i = marks[q];
     let k = i - 1;
     while (k >= from && (n[k] === ' ' || n[k] === '\t')) k--;
     if (n[k] !== ':' || !isOpenQuote(i)) continue;
@@ -278,6 +302,7 @@ const EOL_AHEAD = '(?=[\\r\\n]|$)';
 const MIDLINE_HEADING = new RegExp(`(?:[dð]ieu \\d+[a-z]?\\. |(?<=["”][ \\t]*)[dð]ieu \\d+[a-z]? |chuong (?:[ivxlc]+|\\d{1,2})(?:[.:]?[ \\t]|[.:]?${EOL_AHEAD})|tieu muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|phan thu )`, 'y');
 const HEADING_WORDS = /tieu muc|dieu|ðieu|chuong|muc|phan/g;
 const MOTTO_WORDS = /cong hoa|doc lap/g;
+const QUOTE_MARKS = /["\u201c]/g;
 
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
@@ -765,29 +790,35 @@ function docTitle(text: string, o: number): Match | null {
 }
 
 type Pattern = (text: string, o: number) => Match | null;
-const execs = new Map<TokenType, Pattern>();
+const execs = new Map<TokenType, { exec: Pattern; first?: (c: number) => boolean }>();
 /** Token type numbers, in order of creation (1 is the parser's end of input). */
 let lastTypeIdx = 2;
 
-function tok(name: string, exec?: Pattern): TokenType {
+/**
+ * A token type and its pattern. `first`: a test of the line's first significant character
+ * (`sig`) that the pattern cannot match without — the lexer then tries it on such lines only.
+ */
+function tok(name: string, exec?: Pattern, first?: (c: number) => boolean): TokenType {
   const type: TokenType = { name, tokenTypeIdx: ++lastTypeIdx };
-  if (exec) execs.set(type, exec);
+  if (exec) execs.set(type, { exec, first });
   return type;
 }
+const isP = firstIs('p'), isC = firstIs('c'), isT = firstIs('t'), isM = firstIs('m'), isD = firstIs('d', 'ð');
 
 /** Blanks between logical lines (skipped: no token). */
 export const Blank = tok('Blank');
-export const Quoted = tok('Quoted', quoted);
+export const Quoted = tok('Quoted', quoted, (c) => c === 0x201c || c === 0x22);
 export const HeaderLine = tok('HeaderLine', mottoLine);
-export const TableRow = tok('TableRow', tableRow);
-export const SoLine = tok('SoLine', wholeLine(RE_SO));
-export const DocTitle = tok('DocTitle', docTitle);
-export const Appendix = tok('Appendix', appendix);
-export const Phan = tok('Phan', heading(firstIs('p'), RE_PHAN, (_n, _e, p) => headingCheck(p)));
-export const Chuong = tok('Chuong', heading(firstIs('c'), RE_CHUONG, (_n, _e, p) => headingCheck(p)));
-export const TieuMuc = tok('TieuMuc', heading(firstIs('t'), RE_TIEUMUC, (_n, _e, p) => headingCheck(p)));
-export const Muc = tok('Muc', heading(firstIs('m'), RE_MUC, (_n, _e, p) => headingCheck(p) && (/^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart))));
-export const Dieu = tok('Dieu', heading(firstIs('d', 'ð'), RE_DIEU, dieuCheck, true));
+// A table row starts `|` after blanks (which `sig` skips); `Số:` after decoration (which it skips too).
+export const TableRow = tok('TableRow', tableRow, (c) => c === 124);
+export const SoLine = tok('SoLine', wholeLine(RE_SO), (c) => c === 98 || c === 108 || c === 110 || c === 112 || c === 115); // b l n p s
+export const DocTitle = tok('DocTitle', docTitle, isAsciiLower);
+export const Appendix = tok('Appendix', appendix, isP);
+export const Phan = tok('Phan', heading(isP, RE_PHAN, (_n, _e, p) => headingCheck(p)), isP);
+export const Chuong = tok('Chuong', heading(isC, RE_CHUONG, (_n, _e, p) => headingCheck(p)), isC);
+export const TieuMuc = tok('TieuMuc', heading(isT, RE_TIEUMUC, (_n, _e, p) => headingCheck(p)), isT);
+export const Muc = tok('Muc', heading(isM, RE_MUC, (_n, _e, p) => headingCheck(p) && (/^\d/.test(p.label) || p.punct !== '' || p.restEnd === p.restStart || isUpper(p.restStart))), isM);
+export const Dieu = tok('Dieu', heading(isD, RE_DIEU, dieuCheck, true), isD);
 export const Roman = tok('Roman', markerLine(RE_ROMAN, 'roman', (p) => {
   // Roman numerals in capitals only (`I.`), or a lone `l.`/`I.` misread for `1.`.
   const s = ctx.norm.slice(p.markerStart, p.markerStart + p.label.length);
@@ -798,14 +829,14 @@ export const Roman = tok('Roman', markerLine(RE_ROMAN, 'roman', (p) => {
   // Without `.`: only before a title in capitals (`II NỘI DUNG`).
   const rest = ctx.norm.slice(p.restStart, p.restEnd);
   return rest.length > 3 && rest === rest.toUpperCase() && /\p{L}{2,}/u.test(rest);
-}));
-export const Khoan = tok('Khoan', markerLine(RE_KHOAN, 'khoan', (p) => p.restEnd > p.restStart || p.punct === '.'));
+}), isRomanChar);
+export const Khoan = tok('Khoan', markerLine(RE_KHOAN, 'khoan', (p) => p.restEnd > p.restStart || p.punct === '.'), isDigit);
 export const Diem = tok('Diem', markerLine(RE_DIEM, 'diem', (p) => {
   const s = ctx.norm.slice(p.markerStart, p.markerStart + p.label.length);
   if (s !== s.toLowerCase()) return false; // `A.` / `B)` are headings or prose, not điểm
   if (p.punct === '.' && p.label.length > 1) return false;
   return p.restEnd > p.restStart;
-}));
+}), isAsciiLower);
 export const Dash = tok('Dash', (t, o) => {
   RE_DASH.lastIndex = o;
   const m = RE_DASH.exec(t);
@@ -820,7 +851,14 @@ export const allTokens: TokenType[] = [
 ];
 
 /** The patterns in that order (blanks are skipped before them). */
-const patterns = allTokens.filter((t) => t !== Blank).map((type) => ({ type, exec: execs.get(type)! }));
+const patterns = allTokens.filter((t) => t !== Blank).map((type) => ({ type, ...execs.get(type)! }));
+/** The patterns worth trying on a line whose first significant character is `c`, in order. */
+const patternsByFirst = new Map<number, typeof patterns>();
+function patternsFor(c: number): typeof patterns {
+  let l = patternsByFirst.get(c);
+  if (!l) { l = patterns.filter((p) => !p.first || p.first(c)); patternsByFirst.set(c, l); }
+  return l;
+}
 
 export interface LexResult { tokens: IToken[] }
 
@@ -832,6 +870,7 @@ export function tokenize(norm: string, foldText: string): LexResult {
   ctx = {
     norm, fold: foldText, label: crawlerLabel(foldText),
     keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
+    quoteMarks: offsetsOf(QUOTE_MARKS, norm), hasCR: foldText.includes('\r'),
   };
   sigAt = -1;
   eolFrom = -1;
@@ -844,10 +883,11 @@ export function tokenize(norm: string, foldText: string): LexResult {
       const c = foldText.charCodeAt(o);
       if (c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0xfeff) { o++; continue; }
       let matched = false;
-      for (let i = 0; i < patterns.length; i++) {
-        const m = patterns[i].exec(foldText, o);
+      const list = patternsFor(sig(o));
+      for (let i = 0; i < list.length; i++) {
+        const m = list[i].exec(foldText, o);
         if (m === null) continue;
-        const type = patterns[i].type;
+        const type = list[i].type;
         const t: IToken = { image: m[0], startOffset: o, tokenTypeIdx: type.tokenTypeIdx, tokenType: type };
         if (m.payload !== undefined) t.payload = m.payload;
         tokens.push(t);
@@ -859,7 +899,7 @@ export function tokenize(norm: string, foldText: string): LexResult {
     }
     return { tokens };
   } finally {
-    ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
+    ctx = EMPTY_CTX;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Structure grammar (Chevrotain, embedded actions) over the line tokens of `lexer.ts`.
+ * Structure grammar (recursive descent, hand-written) over the line tokens of `lexer.ts`.
  *
  * A file is first cut into documents (`segment`, a linear pass over the tokens: a new
  * header block, the title of an announced attached text, an announced restart at Điều 1 /
