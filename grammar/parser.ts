@@ -549,6 +549,8 @@ function isRestart(t: IToken): boolean {
  * An unannounced return to Điều 1 stays in the document (the checks call it `numbering-order`).
  */
 export function segment(tokens: IToken[], fold: string): Segment[] {
+  const announces = occurrences(fold, ANNOUNCE);
+  const closings = occurrences(fold, CLOSING);
   const out: Segment[] = [];
   let segStart = 0;
   let inBody = false, announced = false, closed = false, articles = false, attached = false;
@@ -576,13 +578,35 @@ export function segment(tokens: IToken[], fold: string): Segment[] {
     }
     if (type !== Quoted && type !== HeaderLine) {
       // "Ban hành kèm theo Quyết định này Quy chế …" (often on the line of `Điều 1.`).
-      const f = fold.slice(t.startOffset, tokenEnd(t));
-      if (!announced && f.includes('ban hanh kem theo') && /\bnay\b/.test(f)) announced = true;
-      if (inBody && !isUnit && /^[\s*_#>-]*noi nhan\b|noi nhan\s*:/.test(f)) closed = true;
+      // (The words are looked up in their offsets first: most lines have neither.)
+      const end = tokenEnd(t);
+      if (!announced && occursIn(announces, t.startOffset, end - ANNOUNCE.length)) {
+        if (/\bnay\b/.test(fold.slice(t.startOffset, end))) announced = true;
+      }
+      if (inBody && !isUnit && occursIn(closings, t.startOffset, end - CLOSING.length)
+        && /^[\s*_#>-]*noi nhan\b|noi nhan\s*:/.test(fold.slice(t.startOffset, end))) closed = true;
     }
   }
   out.push({ start: segStart, end: tokens.length, attached });
   return out;
+}
+
+const ANNOUNCE = 'ban hanh kem theo';
+const CLOSING = 'noi nhan';
+
+/** Offsets where `word` occurs in `text`, in order. */
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) out.push(i);
+  return out;
+}
+
+/** Is one of the sorted `offsets` in [from, to]? */
+function occursIn(offsets: number[], from: number, to: number): boolean {
+  if (!offsets.length || to < from) return false;
+  let lo = 0, hi = offsets.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (offsets[mid] < from) lo = mid + 1; else hi = mid; }
+  return lo < offsets.length && offsets[lo] <= to;
 }
 
 /**

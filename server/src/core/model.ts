@@ -92,17 +92,24 @@ export interface ParsedFile {
  * All units in document order (depth-first, pre-order). An array rather than a recursive
  * generator: nested generators cost ~O(depth) per item and showed up in profiles.
  */
-export function walkUnits(units: readonly Unit[]): Unit[] {
-  const out: Unit[] = [];
+export function walkUnits(units: readonly Unit[]): readonly Unit[] {
+  // The tree does not change once parsed, and the checks, citations and responsibilities all
+  // walk it: walked once per list (frozen, so that no caller can change what others read).
+  let out = walked.get(units);
+  if (out) return out;
+  const all: Unit[] = [];
   const visit = (list: readonly Unit[]): void => {
     for (const u of list) {
-      out.push(u);
+      all.push(u);
       if (u.children.length) visit(u.children);
     }
   };
   visit(units);
+  out = Object.freeze(all);
+  walked.set(units, out);
   return out;
 }
+const walked = new WeakMap<readonly Unit[], readonly Unit[]>();
 
 export function unitLabel(u: Unit): string {
   const name = UNIT_NAMES[u.kind];

@@ -134,6 +134,11 @@ export class SourceText {
 
 function computeLineStarts(s: string): number[] {
   const starts = [0];
+  if (s.indexOf('\r') < 0) {
+    // LF only (most texts): a native search per line instead of a look at every character.
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -101,12 +101,15 @@ function continuesOnNextLine(norm: string, prev: RawCitation, next: RawCitation)
   return LEVEL_RANK[next.levels[0].kind] > LEVEL_RANK[prevTop.kind];
 }
 
+const QUOTE_MARK = /["“”]/;
+
 /**
  * Quotations inside a line (`Bỏ cụm từ “… điểm b khoản này” tại …`): words of another
  * text, whose citations are not this document's.
  */
 function inlineQuotes(norm: string, start: number, end: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (!QUOTE_MARK.test(norm.slice(start, end))) return out; // most lines: none
   let open = -1;
   let straight = false;
   for (let i = start; i < end; i++) {

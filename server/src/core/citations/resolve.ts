@@ -233,11 +233,20 @@ function levelItems(lvl: RawLevel, c: Citation, doc: DocNode | undefined, parent
   return out;
 }
 
-function siblingsOf(doc: DocNode, parent: UnitPath, kind: UnitKind): Unit[] {
-  if (kind === 'dieu' || kind === 'chuong') return [...walkUnits(doc.units)].filter((u) => u.kind === kind);
+function siblingsOf(doc: DocNode, parent: UnitPath, kind: UnitKind): readonly Unit[] {
+  if (kind === 'dieu' || kind === 'chuong') {
+    let byKind = allOfKind.get(doc);
+    if (!byKind) allOfKind.set(doc, (byKind = new Map()));
+    let l = byKind.get(kind);
+    if (!l) byKind.set(kind, (l = walkUnits(doc.units).filter((u) => u.kind === kind)));
+    return l;
+  }
   const p = lookupUnit(doc, kind === 'diem' ? { dieu: parent.dieu, khoan: parent.khoan } : { dieu: parent.dieu }).unit;
   return p ? p.children.filter((u) => u.kind === kind) : [];
 }
+
+/** Every Điều (or Chương) of a document, for ranges (`Điều 5 đến Điều 9`). */
+const allOfKind = new WeakMap<DocNode, Map<UnitKind, Unit[]>>();
 
 /** Finds a path in a document; `missing` names the first part that is not there. */
 export function lookupUnit(doc: DocNode, path: UnitPath, hereDieu?: Unit): { unit?: Unit; missing?: string } {
