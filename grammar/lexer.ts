@@ -223,6 +223,47 @@ function quoteClose(i: number): number {
  * unclosed. One pass, so a text full of unclosed quotations stays linear.
  */
 function pairQuotes(): Map<number, number> {
+  if (ctx.hasCR) return pairQuotesByCharacter();
+  // LF-only text: the same pass, visiting only quotation marks and (while quotations are
+  // open) line starts, found natively, instead of every character.
+  const n = ctx.norm;
+  const out = new Map<number, number>();
+  const open: Array<{ at: number; line: number }> = [];
+  const lfs = offsetsOf(LINE_FEEDS, n);
+  const marks = offsetsOf(ALL_QUOTE_MARKS, n);
+  /** Line feeds passed so far: the line number. */
+  let li = 0;
+  const finish = (q: { at: number; line: number }, end: number): void => {
+    if (li - q.line <= QUOTE_SCAN_LINES && end - q.at <= QUOTE_SCAN_CHARS) out.set(q.at, end);
+  };
+  /** Passes the lines that start before `p`, checking each one's first character while quotations are open. */
+  const passLines = (p: number): void => {
+    while (li < lfs.length && lfs[li] < p) {
+      if (!open.length) { li = firstAtOrAfter(lfs, p); return; }
+      let j = lfs[li] + 1;
+      li++;
+      while (j < n.length && (n.charCodeAt(j) === 32 || n.charCodeAt(j) === 9)) j++;
+      if (j >= n.length || n.charCodeAt(j) === 10) continue; // a blank line
+      if (isOpenQuote(j) || amendingInstruction(j)) {
+        for (const q of open) finish(q, j);
+        open.length = 0;
+      }
+    }
+  };
+  for (let k = 0; k < marks.length; k++) {
+    const j = marks[k];
+    passLines(j);
+    if (isOpenQuote(j)) open.push({ at: j, line: li });
+    else if (open.length && isCloseQuote(j)) finish(open.pop()!, j + 1);
+  }
+  passLines(n.length);
+  return out;
+}
+const LINE_FEEDS = /\n/g;
+const ALL_QUOTE_MARKS = /["\u201c\u201d]/g;
+
+/** `pairQuotes`, character by character (texts with CR line ends). */
+function pairQuotesByCharacter(): Map<number, number> {
   const n = ctx.norm;
   const out = new Map<number, number>();
   const open: Array<{ at: number; line: number }> = [];
