@@ -1,5 +1,5 @@
 /**
- * Structure grammar (recursive descent, hand-written) over the line tokens of `lexer.ts`.
+ * Structure grammar (Chevrotain, embedded actions) over the line tokens of `lexer.ts`.
  *
  * A file is first cut into documents (`segment`, a linear pass over the tokens: a new
  * header block, the title of an announced attached text, an announced restart at Điều 1 /
@@ -23,52 +23,23 @@
  * fails; units standing where they cannot are left for the checks to report.
  * The result is our own AST (`server/src/core/model.ts`), offsets into the NFC text.
  */
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import {
-  Appendix, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
-  payload, tokenEnd, type IToken, type TokenType,
+  allTokens, Appendix, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
+  payload, tokenEnd,
 } from './lexer';
 import type { DocNode, MarkerStyle, Unit, UnitKind, UnitNumber } from '../server/src/core/model';
 import { parseNumber } from './numbers';
 
-/** Past the last token. */
-const EOF_TYPE: TokenType = { name: 'EOF', tokenTypeIdx: 1 };
-const EOF: IToken = { image: '', startOffset: NaN, tokenTypeIdx: EOF_TYPE.tokenTypeIdx, tokenType: EOF_TYPE };
-
-/** Token sets, by `tokenTypeIdx`. */
-function setOf(...types: TokenType[]): boolean[] {
-  const s: boolean[] = [];
-  for (const t of types) s[t.tokenTypeIdx] = true;
-  return s;
-}
-/** Lines that are text wherever they stand (`text` rule; also the preamble). */
-const TEXT_LINES = [Text, Dash, Quoted, TableRow, DocTitle, HeaderLine, SoLine, Appendix];
-const TEXT = setOf(...TEXT_LINES);
-// What each unit's body reads (the first tokens of its alternatives); anything else ends it.
-const DOCUMENT_BODY = setOf(Phan, Chuong, Muc, TieuMuc, Dieu, Khoan, Diem, Roman, ...TEXT_LINES);
-const PART_BODY = setOf(Chuong, Muc, TieuMuc, Dieu, Khoan, Diem, ...TEXT_LINES);
-const CHAPTER_BODY = setOf(Muc, Khoan, TieuMuc, Dieu, Diem, ...TEXT_LINES);
-const SECTION_BODY = setOf(TieuMuc, Khoan, Dieu, Diem, ...TEXT_LINES);
-const CAPS_SECTION_BODY = setOf(TieuMuc, Dieu, Khoan, Diem, ...TEXT_LINES);
-const SUBSECTION_BODY = setOf(Dieu, Khoan, Diem, ...TEXT_LINES);
-const ARTICLE_BODY = setOf(Khoan, Diem, Roman, ...TEXT_LINES);
-const CLAUSE_BODY = setOf(Diem, ...TEXT_LINES);
-const ROMAN_BODY = setOf(Khoan, Diem, ...TEXT_LINES);
-
-/** A token no alternative takes (cannot happen: every token fits somewhere; see `structureErrors`). */
-class GrammarError extends Error {}
-
-/**
- * The grammar, by recursive descent: each rule reads its head, then loops while the next
- * token is one its body takes (and the loop's gate holds), choosing the alternative by that
- * token — in the order listed, skipping those whose gate fails. LL(1), with the gates below.
- */
-class StructureParser {
+class StructureParser extends EmbeddedActionsParser {
   private norm = '';
   private fold = '';
   private doc!: DocNode;
-  private tokens: IToken[] = [];
-  private pos = 0;
-  errors = 0;
+
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
+    this.performSelfAnalysis();
+  }
 
   /** Parses the tokens of one document (a segment of the file). */
   parseDocument(tokens: IToken[], norm: string, fold: string, index: number, attached: boolean): DocNode {
@@ -81,47 +52,21 @@ class StructureParser {
     let rest = tokens;
     // The grammar accepts every token sequence; the loop is a guard, should that ever change.
     for (let guard = 0; rest.length && guard < 1000; guard++) {
-      this.tokens = rest;
-      this.pos = 0;
-      try {
-        this.document();
-      } catch (e) {
-        if (!(e instanceof GrammarError)) throw e;
-        structureErrors++;
-        if (process.env.DIEU_DEBUG) console.error(`${e.message} @${this.LA(1).startOffset}`);
+      this.input = rest;
+      this.document();
+      if (this.errors.length) {
+        structureErrors += this.errors.length;
+        if (process.env.DIEU_DEBUG) console.error(this.errors.map((e) => `${e.name}: ${e.message} @${e.token.startOffset}`).join('\n'));
       }
       const consumed = this.consumedCount(rest);
       if (consumed >= rest.length) break;
       rest = rest.slice(Math.max(1, consumed));
     }
-    this.tokens = [];
     return this.doc;
   }
 
   private lastConsumed = -1;
   private chapterDepth = 0;
-
-  private LA(k: number): IToken {
-    const i = this.pos + k - 1;
-    return i < this.tokens.length ? this.tokens[i] : EOF;
-  }
-
-  /** Takes the next token, which must be of `type`. */
-  private consume(type: TokenType): IToken {
-    const t = this.LA(1);
-    if (t.tokenType !== type) throw new GrammarError(`expected ${type.name}, found ${t.tokenType.name}`);
-    this.pos++;
-    return t;
-  }
-
-  /** Takes the next token (the caller has checked its type). */
-  private next(): IToken {
-    return this.tokens[this.pos++];
-  }
-
-  private noAlternative(rule: string): never {
-    throw new GrammarError(`${rule}: no alternative for ${this.LA(1).tokenType.name}`);
-  }
 
   /**
    * Is the next (text) line of Điều `u` a khoản whose number lost its period (`1 Cá nhân …`)?
@@ -185,277 +130,321 @@ class StructureParser {
     return lo;
   }
 
-  /** document := preamble line* (unit | text)* */
-  private document(): void {
-    this.lastConsumed = -1;
-    const tokens = this.tokens;
-    // The preamble: header lines, text… up to the first unit.
-    while (this.pos < tokens.length && TEXT[tokens[this.pos].tokenTypeIdx]) this.noteText(this.next());
-    while (this.pos < tokens.length && DOCUMENT_BODY[tokens[this.pos].tokenTypeIdx]) {
-      const type = tokens[this.pos].tokenType;
-      let u: Unit | undefined;
-      if (type === Phan) u = this.part();
-      else if (type === Chuong) u = this.chapter();
-      else if (type === Muc) u = this.section();
-      else if (type === TieuMuc) u = this.subsection();
-      else if (type === Dieu) u = this.article();
-      else if (type === Khoan) u = this.clause();
-      else if (type === Diem) u = this.point();
-      else if (type === Roman) u = this.roman();
-      else this.text();
-      if (u) this.doc.units.push(u);
-    }
-  }
+  public document = this.RULE('document', (): void => {
+    this.ACTION(() => { this.lastConsumed = -1; });
+    this.MANY(() => {
+      const t = this.OR([
+        { ALT: () => this.CONSUME(HeaderLine) },
+        { ALT: () => this.CONSUME(SoLine) },
+        { ALT: () => this.CONSUME(DocTitle) },
+        { ALT: () => this.CONSUME(Text) },
+        { ALT: () => this.CONSUME(Dash) },
+        { ALT: () => this.CONSUME(Quoted) },
+        { ALT: () => this.CONSUME(TableRow) },
+        { ALT: () => this.CONSUME(Appendix) },
+      ]);
+      this.ACTION(() => this.noteText(t));
+    });
+    this.MANY2(() => {
+      const u = this.OR2([
+        { ALT: () => this.SUBRULE(this.part) },
+        { ALT: () => this.SUBRULE(this.chapter) },
+        { ALT: () => this.SUBRULE(this.section) },
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.roman) },
+        { ALT: () => { this.SUBRULE(this.text); return undefined; } },
+      ]);
+      this.ACTION(() => { if (u) this.doc.units.push(u); });
+    });
+  });
 
   /** Prose inside a unit: any line that is not a unit heading (text, dash, quote, table…). */
-  private text(): IToken {
-    const t = this.LA(1);
-    if (!TEXT[t.tokenTypeIdx]) this.noAlternative('text');
-    this.pos++;
-    this.noteText(t);
+  private text = this.RULE('text', (): IToken => {
+    const t = this.OR([
+      { ALT: () => this.CONSUME(Text) },
+      { ALT: () => this.CONSUME(Dash) },
+      { ALT: () => this.CONSUME(Quoted) },
+      { ALT: () => this.CONSUME(TableRow) },
+      { ALT: () => this.CONSUME(DocTitle) },
+      { ALT: () => this.CONSUME(HeaderLine) },
+      { ALT: () => this.CONSUME(SoLine) },
+      { ALT: () => this.CONSUME(Appendix) },
+    ]);
+    this.ACTION(() => this.noteText(t));
     return t;
-  }
+  });
 
-  /** Is the next token one that `body` takes? */
-  private ahead(body: boolean[]): boolean {
-    return this.pos < this.tokens.length && body[this.tokens[this.pos].tokenTypeIdx] === true;
-  }
-
-  private part(): Unit {
-    const u = this.head(this.consume(Phan), 'phan');
+  private part = this.RULE('part', (): Unit => {
+    const u = this.head(this.CONSUME(Phan), 'phan');
     this.titleLines(u);
-    while (this.ahead(PART_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === Chuong) this.add(u, this.chapter());
-      else if (type === Muc) this.add(u, this.section());
-      else if (type === TieuMuc) this.add(u, this.subsection());
-      else if (type === Dieu) this.add(u, this.article());
-      else if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
+    this.MANY(() => this.add(u, this.OR([
+      { ALT: () => this.SUBRULE(this.chapter) },
+      { ALT: () => this.SUBRULE(this.section) },
+      { ALT: () => this.SUBRULE(this.subsection) },
+      { ALT: () => this.SUBRULE(this.article) },
+      { ALT: () => this.SUBRULE(this.clause) },
+      { ALT: () => this.SUBRULE(this.point) },
+      { ALT: () => this.SUBRULE(this.text) },
+    ])));
     return u;
-  }
+  });
 
-  private chapter(): Unit {
-    const u = this.head(this.consume(Chuong), 'chuong');
+  private chapter = this.RULE('chapter', (): Unit => {
+    const u = this.head(this.CONSUME(Chuong), 'chuong');
     this.titleLines(u);
-    this.chapterDepth++;
-    while (this.ahead(CHAPTER_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === Muc) this.add(u, this.section());
-      else if (this.capsSectionAhead()) this.add(u, this.capsSection());
-      else if (type === TieuMuc) this.add(u, this.subsection());
-      else if (type === Dieu) this.add(u, this.article());
-      else if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
-    this.chapterDepth--;
+    this.ACTION(() => { this.chapterDepth++; });
+    this.MANY(() => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.section) },
+        { GATE: () => this.capsSectionAhead(), ALT: () => this.SUBRULE(this.capsSection) },
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })));
+    this.ACTION(() => { this.chapterDepth--; });
     return u;
-  }
+  });
 
-  private section(): Unit {
-    const u = this.head(this.consume(Muc), 'muc');
+  private section = this.RULE('section', (): Unit => {
+    const u = this.head(this.CONSUME(Muc), 'muc');
     this.titleLines(u);
-    while (this.ahead(SECTION_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === TieuMuc) this.add(u, this.subsection());
-      // Inside a Mục, a numbered line in capitals is a Tiểu mục that lost its keyword.
-      else if (this.capsSectionAhead()) this.add(u, this.capsSubsection());
-      else if (type === Dieu) this.add(u, this.article());
-      else if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
+    this.MANY(() => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsection) },
+        // Inside a Mục, a numbered line in capitals is a Tiểu mục that lost its keyword.
+        { GATE: () => this.capsSectionAhead(), ALT: () => this.SUBRULE(this.capsSubsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })));
     return u;
-  }
+  });
 
   /** `1. QUYỀN CHIẾM HỮU` inside a Chương: a Mục whose keyword the copy lost (`marker-style`). */
-  private capsSection(): Unit {
-    const u = this.head(this.consume(Khoan), 'muc');
-    u.style = 'no-keyword';
-    while (!this.capsSectionAhead() && this.ahead(CAPS_SECTION_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === TieuMuc) this.add(u, this.subsection());
-      else if (type === Dieu) this.add(u, this.article());
-      else if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
+  private capsSection = this.RULE('capsSection', (): Unit => {
+    const u = this.head(this.CONSUME(Khoan), 'muc');
+    this.ACTION(() => { u.style = 'no-keyword'; });
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.subsection) },
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
-  }
+  });
 
   /** The same inside a Mục: a Tiểu mục whose keyword the copy lost. */
-  private capsSubsection(): Unit {
-    const u = this.head(this.consume(Khoan), 'tieumuc');
-    u.style = 'no-keyword';
-    this.subsectionBody(u);
+  private capsSubsection = this.RULE('capsSubsection', (): Unit => {
+    const u = this.head(this.CONSUME2(Khoan), 'tieumuc');
+    this.ACTION(() => { u.style = 'no-keyword'; });
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
-  }
+  });
 
-  private subsection(): Unit {
-    const u = this.head(this.consume(TieuMuc), 'tieumuc');
+  private subsection = this.RULE('subsection', (): Unit => {
+    const u = this.head(this.CONSUME(TieuMuc), 'tieumuc');
     this.titleLines(u);
-    this.subsectionBody(u);
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.article) },
+        { ALT: () => this.SUBRULE(this.clause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
-  }
+  });
 
-  private subsectionBody(u: Unit): void {
-    while (!this.capsSectionAhead() && this.ahead(SUBSECTION_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === Dieu) this.add(u, this.article());
-      else if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
-  }
-
-  private article(): Unit {
-    const u = this.head(this.consume(Dieu), 'dieu');
-    this.doc.hasArticles = true;
+  private article = this.RULE('article', (): Unit => {
+    const u = this.head(this.CONSUME(Dieu), 'dieu');
+    this.ACTION(() => { this.doc.hasArticles = true; });
     // Title on the next line (`Điều 5.` / `Phạm vi điều chỉnh`), or the rest of a title
     // wrapped onto the next line (`Điều 9. Quyền và nghĩa vụ của tổ chức,` / `cá nhân`).
-    if (this.LA(1).tokenType === Text && this.articleTitleLine(u, this.LA(1))) {
-      const t = this.next();
-      if (u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
-      else this.setTitle(u, t.startOffset, tokenEnd(t));
-    }
-    // `Điều 2.` alone, its text on the next line (`Bãi bỏ Điều 23 …`): an Điều that carries its
-    // text directly, like `Điều 2. Bãi bỏ …` — not one whose title is missing.
-    const next = this.LA(1);
-    if (!u.title && !u.text && next.tokenType === Text) {
-      const s = this.norm.slice(next.startOffset, tokenEnd(next)).replace(/[*_]+/g, '').trim();
-      if (s && !bareNumberLine(s)) u.text = s;
-    }
-    while (!this.capsSectionAhead() && !this.otherRomanAhead() && this.ahead(ARTICLE_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === Khoan) this.add(u, this.clause());
-      else if (this.bareClauseAhead(u)) this.add(u, this.bareClause());
-      else if (type === Diem) this.add(u, this.point());
-      // `I.` misread by OCR for `1.` where a khoản is expected.
-      else if (type === Roman && /^[Il]$/.test(payload(this.LA(1))?.label ?? '')) this.add(u, this.romanClause());
-      else if (TEXT[this.LA(1).tokenTypeIdx]) this.add(u, this.text());
-      else this.noAlternative('article');
-    }
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType === Text && this.articleTitleLine(u, this.LA(1)),
+      DEF: () => {
+        const t = this.CONSUME2(Text);
+        this.ACTION(() => {
+          if (u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
+          else this.setTitle(u, t.startOffset, tokenEnd(t));
+        });
+      },
+    });
+    this.ACTION(() => {
+      // `Điều 2.` alone, its text on the next line (`Bãi bỏ Điều 23 …`): an Điều that carries its
+      // text directly, like `Điều 2. Bãi bỏ …` — not one whose title is missing.
+      const next = this.LA(1);
+      if (!u.title && !u.text && next.tokenType === Text) {
+        const s = this.norm.slice(next.startOffset, tokenEnd(next)).replace(/[*_]+/g, '').trim();
+        if (s && !bareNumberLine(s)) u.text = s;
+      }
+    });
+    this.MANY({ GATE: () => !this.capsSectionAhead() && !this.otherRomanAhead(), DEF: () => this.add(u, this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.clause) },
+        { GATE: () => this.bareClauseAhead(u), ALT: () => this.SUBRULE(this.bareClause) },
+        { ALT: () => this.SUBRULE(this.point) },
+        // `I.` misread by OCR for `1.` where a khoản is expected.
+        { GATE: () => /^[Il]$/.test(payload(this.LA(1))?.label ?? ''), ALT: () => this.SUBRULE(this.romanClause) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ],
+    })) });
     return u;
-  }
+  });
 
-  private clause(): Unit {
-    const u = this.head(this.consume(Khoan), 'khoan');
-    this.clauseBody(u);
+  private clause = this.RULE('clause', (): Unit => {
+    const u = this.head(this.CONSUME(Khoan), 'khoan');
+    this.MANY({
+      GATE: () => !this.bareLineAhead(u.num.value + 1),
+      DEF: () => this.add(u, this.OR([
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ])),
+    });
     return u;
-  }
-
-  /** The body of a khoản: điểm and text, up to a line that opens the next khoản without its period. */
-  private clauseBody(u: Unit): void {
-    while (!this.bareLineAhead(u.num.value + 1) && this.ahead(CLAUSE_BODY)) {
-      if (this.LA(1).tokenType === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
-  }
+  });
 
   /** `1 Cá nhân có quyền …`: a khoản whose number lost its period (`marker-style`). */
-  private bareClause(): Unit {
-    const t = this.consume(Text);
-    const m = /^([ \t*_]*)(\d{1,2})[ \t]+/.exec(this.norm.slice(t.startOffset, tokenEnd(t)))!;
-    const at = t.startOffset + m[1].length;
-    const rest = this.norm.slice(t.startOffset + m[0].length, tokenEnd(t)).trim();
-    const u: Unit = {
-      kind: 'khoan', num: parseNumber('khoan', m[2]), span: { start: at, end: tokenEnd(t) },
-      marker: { start: at, end: at + m[2].length }, style: 'khoan-no-period', children: [], text: rest,
-    };
-    this.lastConsumed = t.startOffset;
-    this.clauseBody(u);
+  private bareClause = this.RULE('bareClause', (): Unit => {
+    const t = this.CONSUME3(Text);
+    let u!: Unit;
+    this.ACTION(() => {
+      const m = /^([ \t*_]*)(\d{1,2})[ \t]+/.exec(this.norm.slice(t.startOffset, tokenEnd(t)))!;
+      const at = t.startOffset + m[1].length;
+      const rest = this.norm.slice(t.startOffset + m[0].length, tokenEnd(t)).trim();
+      u = {
+        kind: 'khoan', num: parseNumber('khoan', m[2]), span: { start: at, end: tokenEnd(t) },
+        marker: { start: at, end: at + m[2].length }, style: 'khoan-no-period', children: [], text: rest,
+      };
+      this.lastConsumed = t.startOffset;
+    });
+    this.MANY({
+      GATE: () => !this.bareLineAhead(u.num.value + 1),
+      DEF: () => this.add(u, this.OR([
+        { ALT: () => this.SUBRULE(this.point) },
+        { ALT: () => this.SUBRULE(this.text) },
+      ])),
+    });
     return u;
-  }
+  });
 
-  private romanClause(): Unit {
-    const u = this.head(this.consume(Roman), 'khoan');
-    u.style = 'roman-khoan';
-    u.num = parseNumber('khoan', '1');
-    while (this.ahead(CLAUSE_BODY)) {
-      if (this.LA(1).tokenType === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
+  private romanClause = this.RULE('romanClause', (): Unit => {
+    const u = this.head(this.CONSUME(Roman), 'khoan');
+    this.ACTION(() => { u.style = 'roman-khoan'; u.num = parseNumber('khoan', '1'); });
+    this.MANY(() => this.add(u, this.OR([
+      { ALT: () => this.SUBRULE(this.point) },
+      { ALT: () => this.SUBRULE(this.text) },
+    ])));
     return u;
-  }
+  });
 
-  private point(): Unit {
-    const u = this.head(this.consume(Diem), 'diem');
-    while (this.ahead(TEXT)) this.add(u, this.text());
+  private point = this.RULE('point', (): Unit => {
+    const u = this.head(this.CONSUME(Diem), 'diem');
+    this.MANY(() => this.add(u, this.SUBRULE(this.text)));
     return u;
-  }
+  });
 
-  private roman(): Unit {
-    const u = this.head(this.consume(Roman), 'heading');
-    while (this.ahead(ROMAN_BODY)) {
-      const type = this.LA(1).tokenType;
-      if (type === Khoan) this.add(u, this.clause());
-      else if (type === Diem) this.add(u, this.point());
-      else this.add(u, this.text());
-    }
+  private roman = this.RULE('roman', (): Unit => {
+    const u = this.head(this.CONSUME(Roman), 'heading');
+    this.MANY(() => this.add(u, this.OR([
+      { ALT: () => this.SUBRULE(this.clause) },
+      { ALT: () => this.SUBRULE(this.point) },
+      { ALT: () => this.SUBRULE(this.text) },
+    ])));
     return u;
-  }
+  });
 
   // -------------------------------------------------------------------------------------
   // Actions
 
   private add(parent: Unit, child: Unit | IToken): void {
-    if ('kind' in child) {
-      child.parent = parent;
-      parent.children.push(child);
-      parent.span.end = Math.max(parent.span.end, child.span.end);
-    } else {
-      parent.span.end = Math.max(parent.span.end, tokenEnd(child));
-    }
+    this.ACTION(() => {
+      if ('kind' in child) {
+        child.parent = parent;
+        parent.children.push(child);
+        parent.span.end = Math.max(parent.span.end, child.span.end);
+      } else {
+        parent.span.end = Math.max(parent.span.end, tokenEnd(child));
+      }
+    });
   }
 
   private head(t: IToken, kind: UnitKind): Unit {
-    const p = payload(t);
-    const style: MarkerStyle = markerStyle(kind, p.punct);
-    const num: UnitNumber = parseNumber(kind, p.label);
-    const markerText = this.norm.slice(p.keywordStart, p.keywordEnd);
-    const u: Unit = {
-      kind, num, span: { start: p.markerStart, end: tokenEnd(t) },
-      marker: { start: p.markerStart, end: p.markerEnd }, style, children: [],
-    };
-    if (p.keywordEnd > p.keywordStart && markerText.toLowerCase() === this.fold.slice(p.keywordStart, p.keywordEnd) && /[a-z]/i.test(markerText)
-      && kind !== 'heading') {
-      u.unaccented = { start: p.keywordStart, end: p.keywordEnd };
-    }
-    const rest = this.norm.slice(p.restStart, p.restEnd);
-    if (kind === 'dieu') {
-      const wholeBold = /^[#\s]*\*\*/.test(this.norm.slice(t.startOffset, p.markerStart)) && /\*\*\s*$/.test(this.norm.slice(p.restEnd, tokenEnd(t)));
-      if (rest && !p.boldClosedAfterMarker && (wholeBold || looksLikeTitle(rest))) this.setTitle(u, p.restStart, p.restEnd);
-      else if (rest) u.text = rest;
-    } else if (kind === 'phan' || kind === 'chuong' || kind === 'muc' || kind === 'tieumuc' || kind === 'heading') {
-      if (rest) this.setTitle(u, p.restStart, p.restEnd);
-    } else if (rest) {
-      u.text = rest;
-    }
-    this.lastConsumed = t.startOffset;
+    let u!: Unit;
+    this.ACTION(() => {
+      const p = payload(t);
+      const style: MarkerStyle = markerStyle(kind, p.punct);
+      const num: UnitNumber = parseNumber(kind, p.label);
+      const markerText = this.norm.slice(p.keywordStart, p.keywordEnd);
+      u = {
+        kind, num, span: { start: p.markerStart, end: tokenEnd(t) },
+        marker: { start: p.markerStart, end: p.markerEnd }, style, children: [],
+      };
+      if (p.keywordEnd > p.keywordStart && markerText.toLowerCase() === this.fold.slice(p.keywordStart, p.keywordEnd) && /[a-z]/i.test(markerText)
+        && kind !== 'heading') {
+        u.unaccented = { start: p.keywordStart, end: p.keywordEnd };
+      }
+      const rest = this.norm.slice(p.restStart, p.restEnd);
+      if (kind === 'dieu') {
+        const wholeBold = /^[#\s]*\*\*/.test(this.norm.slice(t.startOffset, p.markerStart)) && /\*\*\s*$/.test(this.norm.slice(p.restEnd, tokenEnd(t)));
+        if (rest && !p.boldClosedAfterMarker && (wholeBold || looksLikeTitle(rest))) this.setTitle(u, p.restStart, p.restEnd);
+        else if (rest) u.text = rest;
+      } else if (kind === 'phan' || kind === 'chuong' || kind === 'muc' || kind === 'tieumuc' || kind === 'heading') {
+        if (rest) this.setTitle(u, p.restStart, p.restEnd);
+      } else if (rest) {
+        u.text = rest;
+      }
+      this.lastConsumed = t.startOffset;
+    });
     return u;
   }
 
   /** Title on the next line(s) of a Phần/Chương/Mục heading: one line, or several in capitals. */
   private titleLines(u: Unit): void {
-    for (;;) {
-      const t = this.LA(1);
-      if (t.tokenType !== Text && t.tokenType !== DocTitle) return;
-      if (!u.title) {
-        if (t.image.length >= 300) return;
-      } else {
+    // Occurrence indices 9 keep these DSL calls apart from those of the calling rule.
+    this.MANY9({
+      GATE: () => {
+        const t = this.LA(1);
+        if (t.tokenType !== Text && t.tokenType !== DocTitle) return false;
+        if (!u.title) return t.image.length < 300;
         // A second line joins the title only when both are in capitals.
         const s = this.norm.slice(t.startOffset, tokenEnd(t));
-        if (!(isCaps(u.title) && isCaps(s) && s.length < 200)) return;
-      }
-      this.pos++;
-      if (u.title && u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
-      else this.setTitle(u, t.startOffset, tokenEnd(t));
-      u.span.end = tokenEnd(t);
-      this.lastConsumed = t.startOffset;
-    }
+        return isCaps(u.title) && isCaps(s) && s.length < 200;
+      },
+      DEF: () => {
+        const t = this.OR9([{ ALT: () => this.CONSUME9(Text) }, { ALT: () => this.CONSUME8(DocTitle) }]);
+        this.ACTION(() => {
+          if (u.title && u.titleSpan) this.setTitle(u, u.titleSpan.start, tokenEnd(t));
+          else this.setTitle(u, t.startOffset, tokenEnd(t));
+          u.span.end = tokenEnd(t);
+          this.lastConsumed = t.startOffset;
+        });
+      },
+    });
   }
 
   private setTitle(u: Unit, start: number, end: number): void {

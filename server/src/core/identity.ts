@@ -1,5 +1,6 @@
 /** A document's identity from its header block: number, type, title, date. */
-import { DocTitle, SoLine, payload, tokenEnd, type IToken } from '../../../grammar/lexer';
+import type { IToken } from 'chevrotain';
+import { DocTitle, SoLine, payload, tokenEnd } from '../../../grammar/lexer';
 import type { DocIdentity } from './model';
 import type { SourceText } from './text';
 

@@ -2,7 +2,7 @@
  * Parse phase: text → SourceText → line tokens → document tree (+ identity of each document).
  * Pure; never throws: any failure of a later stage degrades to an empty tree.
  */
-import type { IToken } from '../../../grammar/lexer';
+import type { IToken } from 'chevrotain';
 import { tokenize } from '../../../grammar/lexer';
 import { parseStructure } from '../../../grammar/parser';
 import type { DocNode, ParsedFile } from './model';
