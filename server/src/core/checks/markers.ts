@@ -32,6 +32,7 @@ export function checkMarkers(ctx: CheckContext, doc: DocNode): void {
 }
 
 function checkStyle(ctx: CheckContext, u: Unit, norm: string): void {
+  if (u.style === 'ok' && u.kind !== 'dieu') return; // most units: nothing to say
   const m = u.marker;
   const written = norm.slice(m.start, m.end);
   if (u.kind === 'dieu') checkDieuKeyword(ctx, u, written);

@@ -89,7 +89,7 @@ function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false
   // likely took the next place (`a b c d d e`: the second `d` is a mistyped `đ`), so the
   // units after it are measured from there.
   let high = 0;
-  const seen = new Map<string, Unit>();
+  const seen = new Map<number | string, Unit>();
   const present = new Set<number>();
   for (const u of list) if (!Number.isNaN(u.num.value)) present.add(u.num.value);
   for (const u of list) {
@@ -109,7 +109,8 @@ function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false
       }
     }
     if (Number.isNaN(u.num.value)) continue;
-    const key = `${u.num.value}|${u.num.suffix}`;
+    // (A number alone for the usual unsuffixed numbers: no string to build.)
+    const key: number | string = u.num.suffix === '' ? u.num.value : `${u.num.value}|${u.num.suffix}`;
     if (prev && u.num.value === 1 && u.num.suffix === '' && high > 1) {
       // An unannounced return to 1 (DESIGN §1): one diagnostic, then a fresh sequence.
       if (!restartIsNewList) {
@@ -133,7 +134,6 @@ function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false
       continue;
     }
     seen.set(key, u);
-    const roman = u.kind === 'chuong' || u.kind === 'heading' || (/^[IVXLC]+$/.test(u.num.label) && u.kind !== 'diem');
     if (prev && compareNumbers(u.num, prev.num) < 0 && u.num.value < high) {
       ctx.report('numbering-order', u.marker, `${label(u)} đứng sau ${label(prev)}: số thứ tự bị ngược (numbering goes backwards)`, {
         related: [{ span: prev.marker, message: `${label(prev)} ở đây (previous unit)` }],
@@ -142,6 +142,7 @@ function checkSequence(ctx: CheckContext, list: Unit[], restartIsNewList = false
       const missing: number[] = [];
       for (let v = high + 1; v < u.num.value; v++) if (!present.has(v)) missing.push(v);
       if (missing.length) {
+        const roman = u.kind === 'chuong' || u.kind === 'heading' || (/^[IVXLC]+$/.test(u.num.label) && u.kind !== 'diem');
         ctx.report('numbering-gap', u.marker, prev
           ? `Thiếu ${missingNames(u.kind, missing, roman)} giữa ${label(prev)} và ${label(u)} (numbering gap)`
           : `Thiếu ${missingNames(u.kind, missing, roman)} trước ${label(u)} (numbering gap: numbering should start at ${numberText(u.kind, 1, roman)})`,

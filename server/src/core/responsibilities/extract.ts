@@ -96,6 +96,11 @@ const BEFORE_TASK = /^\s*(?:truoc\s+[^;:]{0,80}?\s+)?(?:trong viec|ve viec|trong
 /** Verbs that start a task: where a list of partners ends. */
 const TASK_VERBS = /^(?:xay dung|to chuc|huong dan|ban hanh|thuc hien|trien khai|trinh|quy dinh|thong nhat|kiem tra|tong hop|de xuat|nghien cuu|theo doi|don doc|bao cao|lap|tham dinh|quyet dinh|chi dao|bao dam|dam bao|ra soat|danh gia|cung cap|cong bo|xac dinh|giai quyet|quan ly|phe duyet|dieu phoi|hoan thien|tuyen truyen|pho bien|bo tri|tham muu|giup|trong|de|ve|khi|tai|nham|thanh tra|xu ly|cap|dao tao|boi duong|sua doi|ra|phat trien|van hanh|duy tri|nang cap|chuan bi|tiep nhan|phoi hop|chu tri|co trach nhiem|chiu trach nhiem|tim|khao sat|dieu tra|tap huan|thiet lap|ket noi|chia se)\b/;
 
+/** Does `s` end with a quotation mark (and blanks or Markdown after it)? */
+function afterQuoteMark(s: string): boolean {
+  return (s.includes('“') || s.includes('"')) && /[“"]\s*[*_]*\s*$/.test(s);
+}
+
 export function extractResponsibilities(file: Parsed, table: AgencyTable): FileResponsibilities {
   const x = new Extractor(file, table);
   try {
@@ -167,7 +172,7 @@ class Extractor {
       const contexts = new Map<Unit, Context>();
       for (const u of walkUnits(doc.units)) {
         if (u.kind === 'phan' || u.kind === 'chuong' || u.kind === 'muc' || u.kind === 'tieumuc') continue;
-        if (this.inQuote(u.marker.start) || /[“"]\s*[*_]*\s*$/.test(this.norm.slice(Math.max(0, u.marker.start - 4), u.marker.start))) continue;
+        if (this.inQuote(u.marker.start) || afterQuoteMark(this.norm.slice(Math.max(0, u.marker.start - 4), u.marker.start))) continue;
         this.unit(u, contexts);
       }
       if (tableRows.length) {
