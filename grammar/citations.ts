@@ -360,6 +360,19 @@ class CitationParser extends EmbeddedActionsParser {
   load(tokens: IToken[]): void { this.input = tokens; }
 
   /**
+   * Can a citation start here at all? The grammar's first decision, asked before parsing: a
+   * level keyword followed by `này` or a number it can have (the gate of the first level),
+   * or a reference to a document (the gate of `docRef`). When not, the parse would fail at
+   * once — after Chevrotain had built and thrown its exception, most of the cost of a window.
+   */
+  startsCitation(): boolean {
+    const t = this.LA(1).tokenType;
+    const k = LEVEL_TOKENS.get(t);
+    if (k) return this.LA(2).tokenType === Nay || this.validItem(k, 2);
+    return (t === Cua || t === DocType) && this.docRefAhead();
+  }
+
+  /**
    * The rule reads one citation from the start of a window; what follows is not its business.
    * Chevrotain's default reports the rest as an error (an exception object per call, most of
    * the cost of a window): only drop the end-of-input padding.
@@ -451,6 +464,7 @@ const SHORT_WINDOW = 120;
 function parseWindow(fold: string, at: number, end: number, size: number): RawCitation | undefined {
   const tokens = scanTokens(fold.slice(at, Math.min(end, at + size)));
   parser!.load(tokens);
+  if (!parser!.startsCitation()) return undefined;
   const c = parser!.citation();
   if (process.env.DIEU_DEBUG_CIT && parser!.errors.length) console.error(parser!.errors.map((e) => e.message));
   return parser!.errors.length === 0 ? c : undefined;
