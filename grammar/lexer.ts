@@ -43,10 +43,15 @@ interface Ctx {
   /** Sorted offsets of heading keywords / of the national motto in `fold` (cheap line filters). */
   keywords: Int32Array;
   mottos: Int32Array;
+  /** Sorted offsets of `“` and `"` in `norm`. */
+  quoteMarks: Int32Array;
+  /** Does the text hold a CR (else a line ends at LF only, found by a native search)? */
+  hasCR: boolean;
   /** Opening quotation mark → offset after its close (computed on first need). */
   quoteCloses?: Map<number, number>;
 }
-let ctx: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
+const EMPTY_CTX: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0), quoteMarks: new Int32Array(0), hasCR: false };
+let ctx: Ctx = EMPTY_CTX;
 
 function offsetsOf(re: RegExp, s: string): Int32Array {
   const out: number[] = [];
@@ -94,11 +99,17 @@ function eol(o: number): number {
   // Remembered per line: tokens of one long line (headings run together) ask again and again.
   if (o >= eolFrom && o <= eolAt) return eolAt;
   const f = ctx.fold;
-  let i = o;
-  while (i < f.length) {
-    const c = f.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
+  let i: number;
+  if (!ctx.hasCR) {
+    i = f.indexOf('\n', o);
+    if (i < 0) i = Math.max(o, f.length);
+  } else {
+    i = o;
+    while (i < f.length) {
+      const c = f.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      i++;
+    }
   }
   eolFrom = o;
   eolAt = i;
@@ -109,6 +120,7 @@ let eolFrom = -1, eolAt = -1;
 /** Start of the physical line containing `o`. */
 function bol(o: number): number {
   const f = ctx.fold;
+  if (!ctx.hasCR) return o > 0 ? f.lastIndexOf('\n', o - 1) + 1 : 0;
   let i = o;
   while (i > 0) {
     const c = f.charCodeAt(i - 1);
@@ -116,6 +128,12 @@ function bol(o: number): number {
     i--;
   }
   return i;
+}
+
+/** `\s` of regular expressions, on a character code. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 // Markdown/OCR decoration before a marker: indentation, `#`, `>`, bold/italic.
@@ -141,8 +159,14 @@ function skipCloseDecor(i: number, end: number): { pos: number; closed: boolean 
 
 function trimSpan(start: number, end: number): [number, number] {
   const n = ctx.norm;
-  while (start < end && /[\s*_#|"“]/.test(n[start])) start++;
-  while (end > start && /[\s*_|"“]/.test(n[end - 1])) end--;
+  for (; start < end; start++) {
+    const c = n.charCodeAt(start);
+    if (!(isSpace(c) || c === 42 || c === 95 || c === 35 || c === 124 || c === 34 || c === 0x201c)) break; // * _ # | " “
+  }
+  for (; end > start; end--) {
+    const c = n.charCodeAt(end - 1);
+    if (!(isSpace(c) || c === 42 || c === 95 || c === 124 || c === 34 || c === 0x201c)) break; // * _ | " “
+  }
   return [start, end];
 }
 
@@ -188,6 +212,47 @@ function quoteClose(i: number): number {
  * unclosed. One pass, so a text full of unclosed quotations stays linear.
  */
 function pairQuotes(): Map<number, number> {
+  if (ctx.hasCR) return pairQuotesByCharacter();
+  // LF-only text: the same pass, visiting only quotation marks and (while quotations are
+  // open) line starts, found natively, instead of every character.
+  const n = ctx.norm;
+  const out = new Map<number, number>();
+  const open: Array<{ at: number; line: number }> = [];
+  const lfs = offsetsOf(LINE_FEEDS, n);
+  const marks = offsetsOf(ALL_QUOTE_MARKS, n);
+  /** Line feeds passed so far: the line number. */
+  let li = 0;
+  const finish = (q: { at: number; line: number }, end: number): void => {
+    if (li - q.line <= QUOTE_SCAN_LINES && end - q.at <= QUOTE_SCAN_CHARS) out.set(q.at, end);
+  };
+  /** Passes the lines that start before `p`, checking each one's first character while quotations are open. */
+  const passLines = (p: number): void => {
+    while (li < lfs.length && lfs[li] < p) {
+      if (!open.length) { li = firstAtOrAfter(lfs, p); return; }
+      let j = lfs[li] + 1;
+      li++;
+      while (j < n.length && (n.charCodeAt(j) === 32 || n.charCodeAt(j) === 9)) j++;
+      if (j >= n.length || n.charCodeAt(j) === 10) continue; // a blank line
+      if (isOpenQuote(j) || amendingInstruction(j)) {
+        for (const q of open) finish(q, j);
+        open.length = 0;
+      }
+    }
+  };
+  for (let k = 0; k < marks.length; k++) {
+    const j = marks[k];
+    passLines(j);
+    if (isOpenQuote(j)) open.push({ at: j, line: li });
+    else if (open.length && isCloseQuote(j)) finish(open.pop()!, j + 1);
+  }
+  passLines(n.length);
+  return out;
+}
+const LINE_FEEDS = /\n/g;
+const ALL_QUOTE_MARKS = /["\u201c\u201d]/g;
+
+/** `pairQuotes`, character by character (texts with CR line ends). */
+function pairQuotesByCharacter(): Map<number, number> {
   const n = ctx.norm;
   const out = new Map<number, number>();
   const open: Array<{ at: number; line: number }> = [];
@@ -247,9 +312,9 @@ function amendingInstruction(j: number): boolean {
  */
 function multilineQuoteOpen(from: number, end: number): number {
   const n = ctx.norm;
-  for (let i = from + 1; i < end; i++) {
-    const c = n.charCodeAt(i);
-    if (c !== 0x201c && c !== 0x22) continue;
+  const marks = ctx.quoteMarks;
+  for (let q = firstAtOrAfter(marks, from + 1); q < marks.length && marks[q] < end; q++) {
+    const i = marks[q];
     let k = i - 1;
     while (k >= from && (n[k] === ' ' || n[k] === '\t')) k--;
     if (n[k] !== ':' || !isOpenQuote(i)) continue;
@@ -267,12 +332,13 @@ const EOL_AHEAD = '(?=[\\r\\n]|$)';
 const MIDLINE_HEADING = new RegExp(`(?:[dð]ieu \\d+[a-z]?\\. |(?<=["”][ \\t]*)[dð]ieu \\d+[a-z]? |chuong (?:[ivxlc]+|\\d{1,2})(?:[.:]?[ \\t]|[.:]?${EOL_AHEAD})|tieu muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|phan thu )`, 'y');
 const HEADING_WORDS = /tieu muc|dieu|ðieu|chuong|muc|phan/g;
 const MOTTO_WORDS = /cong hoa|doc lap/g;
+const QUOTE_MARKS = /["\u201c]/g;
 
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
  * split point (a heading run together mid-line, or a multi-line quotation opening).
  */
-const RUN_AFTER_QUOTE = /[”"][ \t]*[.;]?[ \t]+(\d{1,3}[a-z]?\.)[ \t]*$/d;
+const RUN_AFTER_QUOTE = /[”"][ \t]*[.;]?[ \t]+(\d{1,3}[a-z]?\.)([ \t]*)$/;
 
 function logicalEnd(o: number, from: number = o): number {
   const end = eol(from);
@@ -293,7 +359,7 @@ function logicalEnd(o: number, from: number = o): number {
   // The next khoản run onto the line after amended text closed: `… hành chính đó.” 2.`
   const tailStart = Math.max(from, best - 12);
   const t = RUN_AFTER_QUOTE.exec(ctx.norm.slice(tailStart, best));
-  if (t && t.indices) best = tailStart + t.indices[1][0];
+  if (t) best = tailStart + t.index + t[0].length - t[2].length - t[1].length;
   return best;
 }
 
@@ -387,17 +453,21 @@ function runTogetherEnd(restStart: number, end: number, label: string, punct: st
 // ---------------------------------------------------------------------------------------
 // Token patterns. Each runs at the start of a logical line (the lexer skips blanks first).
 
-function sticky(src: string): RegExp { return new RegExp(src, 'yd'); }
+function sticky(src: string): RegExp { return new RegExp(src, 'y'); }
 
-const RE_DIEU = sticky(`${DECOR}([dð]ieu)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,4}[a-z]?\\.[ \\t]))(\\d{1,4}[a-z]?)`);
-const RE_CHUONG = sticky(`${DECOR}(chuong|chuang)[ \\t]+([ivxlc]+|\\d{1,3})(?![a-z0-9])`);
-const RE_PHAN = sticky(`${DECOR}(phan)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=[ivxlc]+\\.[ \\t]))(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
-const RE_MUC = sticky(`${DECOR}(muc)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
-const RE_TIEUMUC = sticky(`${DECOR}(tieu muc)(?:[ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?)`);
+// Offsets of parts come from the lengths of the groups before them (the `d` flag would give
+// them too, but makes every match three times slower): heading patterns capture
+// (decoration)(keyword)(separator)(number), marker patterns (decoration)(label)(punctuation).
+
+const RE_DIEU = sticky(`(${DECOR})([dð]ieu)([ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,4}[a-z]?\\.[ \\t]))(\\d{1,4}[a-z]?)`);
+const RE_CHUONG = sticky(`(${DECOR})(chuong|chuang)([ \\t]+)([ivxlc]+|\\d{1,3})(?![a-z0-9])`);
+const RE_PHAN = sticky(`(${DECOR})(phan)([ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=[ivxlc]+\\.[ \\t]))(thu[ \\t]+[a-z]+(?:[ \\t]+(?:muoi|mot|hai|ba|tu|nam|sau|bay|tam|chin|lam|nhat))*|[ivxlc]+(?![a-z0-9]))`);
+const RE_MUC = sticky(`(${DECOR})(muc)([ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?|[ivxlc]+(?![a-z0-9]))`);
+const RE_TIEUMUC = sticky(`(${DECOR})(tieu muc)([ \\t]+|[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?=\\d{1,3}[a-z]?\\.[ \\t]))(\\d{1,3}[a-z]?)`);
 // khoản: `3.`, `3)`, `3-` (old laws), `3..` (typo), `3.Chữ` (no blank; checked below).
-const RE_KHOAN = sticky(`${DECOR}(?:[-+*][ \\t]+)?(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t])|(?=\\u2026))`);
-const RE_DIEM = sticky(`${DECOR}(?:[-+][ \\t]+)?([a-z]\\d{0,2})([).])`);
-const RE_ROMAN = sticky(`${DECOR}([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[\\s*_]|$)`);
+const RE_KHOAN = sticky(`(${DECOR}(?:[-+*][ \\t]+)?)(\\d{1,3}[a-z]?)(\\.\\.?|\\)|-(?=[ \\t])|(?=\\u2026))`);
+const RE_DIEM = sticky(`(${DECOR}(?:[-+][ \\t]+)?)([a-z]\\d{0,2})([).])`);
+const RE_ROMAN = sticky(`(${DECOR})([ivxlc]{1,6})([.)]|[ \\t]*-|(?=[ \\t]))(?=[\\s*_]|$)`);
 const RE_DASH = sticky(`${DECOR}[-+\\u2013\\u2022][ \\t]*`);
 // `Số:`, and Quốc hội's `Luật số:` / `Bộ luật số:` / `Nghị quyết số:` (OCR reads `Số` as `S6`).
 const RE_SO = sticky(`${DECOR}(?:(?:bo luat|luat|nghi quyet|phap lenh)[ \\t]+)?(?:so|s6)[ \\t]*:`);
@@ -411,7 +481,7 @@ export const DOC_TYPE_WORDS = [
   'thong tu lien tich', 'thong tu', 'chi thi', 'quy che', 'quy dinh', 'dieu le', 'quy trinh',
   'chuong trinh phoi hop', 'chuong trinh', 'ke hoach', 'huong dan', 'van ban hop nhat', 'cong van',
 ];
-const RE_DOCTITLE = new RegExp(`^${DECOR}(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:[*_]{1,3})?[ \\t]*$`, 'd');
+const RE_DOCTITLE = new RegExp(`^(${DECOR})(${DOC_TYPE_WORDS.join('|')})[ \\t]*(?:[*_]{1,3})?[ \\t]*$`);
 
 /**
  * The first character (folded) of the line at `o` after blanks, Markdown/OCR decoration and
@@ -459,10 +529,10 @@ function heading(first: (c: number) => boolean, re: RegExp, kindCheck?: (afterNu
     if (!first(sig(o))) return null;
     re.lastIndex = o;
     const m = re.exec(text);
-    if (!m || !m.indices) return null;
-    const [keywordStart, keywordEnd] = m.indices[1];
+    if (!m) return null;
+    const keywordStart = o + m[1].length, keywordEnd = keywordStart + m[2].length;
     if (!isUpper(keywordStart)) return null; // `điều 5 …` in lower case is prose
-    const [numStart, numEnd] = m.indices[2];
+    const numStart = keywordEnd + m[3].length, numEnd = numStart + m[4].length;
     let lend = logicalEnd(o, numEnd);
     let i = numEnd;
     while (i < lend && (ctx.norm[i] === ' ' || ctx.norm[i] === '\t') && /[.:]/.test(ctx.norm[i + 1] ?? '')) i++;
@@ -485,7 +555,7 @@ function heading(first: (c: number) => boolean, re: RegExp, kindCheck?: (afterNu
 
 // khoản 1 (or điểm a) run together with the heading of its Điều: `Điều 2 1- Người …`,
 // `Điều 33a. Thi hành … hậu quả 1. Khi cá nhân …`.
-const FIRST_CLAUSE = /(?:^["“]?|(?<=[\p{L}\d):][ \t]+))(1[.-]|a\))[ \t]+(?=\p{Lu})/du;
+const FIRST_CLAUSE = /(?:^(["“]?)|(?<=[\p{L}\d):][ \t]+))(1[.-]|a\))[ \t]+(?=\p{Lu})/u;
 
 function firstClauseEnd(from: number, end: number): number {
   while (from < end && (ctx.norm[from] === ' ' || ctx.norm[from] === '\t')) from++;
@@ -494,7 +564,7 @@ function firstClauseEnd(from: number, end: number): number {
   const m = FIRST_CLAUSE.exec(seg);
   // An inserted article quoted in a consolidated text: `Điều 22a "1. Nhà nước …` — khoản 1
   // starts after the quotation mark.
-  return m && m.indices ? from + m.indices[1][0] : end;
+  return m ? from + m.index + (m[1]?.length ?? 0) : end;
 }
 
 /**
@@ -580,10 +650,10 @@ function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: Li
     }
     re.lastIndex = o;
     const m = re.exec(text);
-    if (!m || !m.indices) return null;
-    const markerStart = m.indices[1][0];
+    if (!m) return null;
+    const markerStart = o + m[1].length;
     let end = m.index + m[0].length;
-    const punctRaw = m[2] ?? '';
+    const punctRaw = m[3] ?? '';
     let markerEnd = end;
     if (punctRaw === '..') markerEnd = end - 1; // `2..` : the marker is `2.`
     if (kind === 'khoan' && punctRaw === '') {
@@ -595,7 +665,7 @@ function markerLine(re: RegExp, kind: 'khoan' | 'diem' | 'roman', check?: (p: Li
     }
     let lend = logicalEnd(o, end);
     const cd = skipCloseDecor(end, lend);
-    const label = ctx.norm.slice(markerStart, markerStart + m[1].length);
+    const label = ctx.norm.slice(markerStart, markerStart + m[2].length);
     const punct = punctRaw === '' && kind === 'khoan' ? '.' : punctRaw.trim().slice(0, 1);
     if (kind !== 'roman') lend = runTogetherEnd(cd.pos, lend, label, punct, kind);
     const [restStart, restEnd] = trimSpan(cd.pos, lend);
@@ -668,14 +738,14 @@ function quoted(text: string, o: number): Match | null {
 }
 
 // `PHỤ LỤC II DANH MỤC …`, `Phụ lục 01`: an appendix, numbered on its own.
-const RE_APPENDIX = sticky(`${DECOR}(phu luc)(?![a-z])`);
+const RE_APPENDIX = sticky(`(${DECOR})(phu luc)(?![a-z])`);
 
 function appendix(text: string, o: number): Match | null {
   if (sig(o) !== 112) return null; // p
   RE_APPENDIX.lastIndex = o;
   const m = RE_APPENDIX.exec(text);
-  if (!m || !m.indices) return null;
-  const [kw, kwEnd] = m.indices[1];
+  if (!m) return null;
+  const kw = o + m[1].length, kwEnd = kw + m[2].length;
   const word = ctx.norm.slice(kw, kwEnd);
   const e = eol(o);
   if (word !== word.toUpperCase()) {
@@ -742,8 +812,8 @@ function docTitle(text: string, o: number): Match | null {
   const e = eol(o);
   if (e - o > 60) return null; // the type word alone (`QUYẾT ĐỊNH`, `**QUY CHẾ**`)
   const m = RE_DOCTITLE.exec(text.slice(o, e));
-  if (!m || !m.indices) return null;
-  const kw = o + m.indices[1][0], kwEnd = o + m.indices[1][1];
+  if (!m) return null;
+  const kw = o + m[1].length, kwEnd = kw + m[2].length;
   // Only in capitals: `QUY CHẾ`, not a sentence starting `Quy chế …`.
   const word = ctx.norm.slice(kw, kwEnd);
   if (word !== word.toUpperCase()) return null;
@@ -814,6 +884,7 @@ export function tokenize(norm: string, foldText: string): LexResult {
   ctx = {
     norm, fold: foldText, label: crawlerLabel(foldText),
     keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
+    quoteMarks: offsetsOf(QUOTE_MARKS, norm), hasCR: foldText.includes('\r'),
   };
   sigAt = -1;
   eolFrom = -1;
@@ -822,7 +893,7 @@ export function tokenize(norm: string, foldText: string): LexResult {
     const r = lexer.tokenize(foldText);
     return { tokens: r.tokens };
   } finally {
-    ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0) };
+    ctx = EMPTY_CTX;
   }
 }
 
