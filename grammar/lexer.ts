@@ -828,12 +828,18 @@ function tok(name: string, exec: (text: string, o: number) => Match | null, extr
 }
 
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\r\n\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
-export const Quoted = tok('Quoted', quoted);
-export const HeaderLine = tok('HeaderLine', mottoLine);
-export const TableRow = tok('TableRow', tableRow);
-export const SoLine = tok('SoLine', wholeLine(RE_SO));
-export const DocTitle = tok('DocTitle', docTitle);
-export const Appendix = tok('Appendix', appendix);
+/**
+ * The lines that are text wherever they stand (never a unit): a token category for the
+ * parser (one alternative instead of eight), never produced by the lexer itself.
+ */
+export const TextLine = createToken({ name: 'TextLine', pattern: Lexer.NA });
+const textLine_ = { categories: [TextLine] };
+export const Quoted = tok('Quoted', quoted, textLine_);
+export const HeaderLine = tok('HeaderLine', mottoLine, textLine_);
+export const TableRow = tok('TableRow', tableRow, textLine_);
+export const SoLine = tok('SoLine', wholeLine(RE_SO), textLine_);
+export const DocTitle = tok('DocTitle', docTitle, textLine_);
+export const Appendix = tok('Appendix', appendix, textLine_);
 export const Phan = tok('Phan', heading(firstIs('p'), RE_PHAN, (_n, _e, p) => headingCheck(p)));
 export const Chuong = tok('Chuong', heading(firstIs('c'), RE_CHUONG, (_n, _e, p) => headingCheck(p)));
 export const TieuMuc = tok('TieuMuc', heading(firstIs('t'), RE_TIEUMUC, (_n, _e, p) => headingCheck(p)));
@@ -862,8 +868,8 @@ export const Dash = tok('Dash', (t, o) => {
   const m = RE_DASH.exec(t);
   if (!m) return null;
   return result(o, logicalEnd(o, m.index + m[0].length));
-});
-export const Text = tok('Text', textLine);
+}, textLine_);
+export const Text = tok('Text', textLine, textLine_);
 
 /** Order matters: the first token whose pattern matches at a line start wins. */
 export const allTokens: TokenType[] = [

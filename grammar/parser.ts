@@ -23,9 +23,9 @@
  * fails; units standing where they cannot are left for the checks to report.
  * The result is our own AST (`server/src/core/model.ts`), offsets into the NFC text.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import {
-  allTokens, Appendix, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TieuMuc,
+  allTokens, Appendix, Chuong, Dash, Diem, Dieu, DocTitle, HeaderLine, Khoan, Muc, Phan, Quoted, Roman, SoLine, TableRow, Text, TextLine, TieuMuc,
   payload, tokenEnd,
 } from './lexer';
 import type { DocNode, MarkerStyle, Unit, UnitKind, UnitNumber } from '../server/src/core/model';
@@ -37,7 +37,7 @@ class StructureParser extends EmbeddedActionsParser {
   private doc!: DocNode;
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
+    super([...allTokens, TextLine], { recoveryEnabled: false, maxLookahead: 1, skipValidations: !process.env.DIEU_VALIDATE_GRAMMAR });
     this.performSelfAnalysis();
   }
 
@@ -67,6 +67,14 @@ class StructureParser extends EmbeddedActionsParser {
 
   private lastConsumed = -1;
   private chapterDepth = 0;
+  /** The Điều being read (its body's gates ask about it). */
+  private articleUnit!: Unit;
+  /**
+   * The alternatives of each rule's OR, built once (Chevrotain's advice: an OR given a new
+   * array of alternatives — objects and closures — on every call allocates per token).
+   */
+  private readonly alts: Record<string, IOrAlt<Unit | IToken>[] | OrMethodOpts<Unit | IToken>> = {};
+  private bodyAlts?: IOrAlt<Unit | undefined>[];
 
   /**
    * Is the next (text) line of Điều `u` a khoản whose number lost its period (`1 Cá nhân …`)?
@@ -133,20 +141,11 @@ class StructureParser extends EmbeddedActionsParser {
   public document = this.RULE('document', (): void => {
     this.ACTION(() => { this.lastConsumed = -1; });
     this.MANY(() => {
-      const t = this.OR([
-        { ALT: () => this.CONSUME(HeaderLine) },
-        { ALT: () => this.CONSUME(SoLine) },
-        { ALT: () => this.CONSUME(DocTitle) },
-        { ALT: () => this.CONSUME(Text) },
-        { ALT: () => this.CONSUME(Dash) },
-        { ALT: () => this.CONSUME(Quoted) },
-        { ALT: () => this.CONSUME(TableRow) },
-        { ALT: () => this.CONSUME(Appendix) },
-      ]);
+      const t = this.CONSUME(TextLine);
       this.ACTION(() => this.noteText(t));
     });
     this.MANY2(() => {
-      const u = this.OR2([
+      const u = this.OR2(this.bodyAlts ??= [
         { ALT: () => this.SUBRULE(this.part) },
         { ALT: () => this.SUBRULE(this.chapter) },
         { ALT: () => this.SUBRULE(this.section) },
@@ -163,16 +162,8 @@ class StructureParser extends EmbeddedActionsParser {
 
   /** Prose inside a unit: any line that is not a unit heading (text, dash, quote, table…). */
   private text = this.RULE('text', (): IToken => {
-    const t = this.OR([
-      { ALT: () => this.CONSUME(Text) },
-      { ALT: () => this.CONSUME(Dash) },
-      { ALT: () => this.CONSUME(Quoted) },
-      { ALT: () => this.CONSUME(TableRow) },
-      { ALT: () => this.CONSUME(DocTitle) },
-      { ALT: () => this.CONSUME(HeaderLine) },
-      { ALT: () => this.CONSUME(SoLine) },
-      { ALT: () => this.CONSUME(Appendix) },
-    ]);
+    // Any of Text, Dash, Quoted, TableRow, DocTitle, HeaderLine, SoLine, Appendix (the category).
+    const t = this.CONSUME(TextLine);
     this.ACTION(() => this.noteText(t));
     return t;
   });
@@ -180,7 +171,7 @@ class StructureParser extends EmbeddedActionsParser {
   private part = this.RULE('part', (): Unit => {
     const u = this.head(this.CONSUME(Phan), 'phan');
     this.titleLines(u);
-    this.MANY(() => this.add(u, this.OR([
+    this.MANY(() => this.add(u, this.OR(this.alts.part ??= [
       { ALT: () => this.SUBRULE(this.chapter) },
       { ALT: () => this.SUBRULE(this.section) },
       { ALT: () => this.SUBRULE(this.subsection) },
@@ -196,7 +187,7 @@ class StructureParser extends EmbeddedActionsParser {
     const u = this.head(this.CONSUME(Chuong), 'chuong');
     this.titleLines(u);
     this.ACTION(() => { this.chapterDepth++; });
-    this.MANY(() => this.add(u, this.OR({
+    this.MANY(() => this.add(u, this.OR(this.alts.chapter ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.section) },
@@ -215,7 +206,7 @@ class StructureParser extends EmbeddedActionsParser {
   private section = this.RULE('section', (): Unit => {
     const u = this.head(this.CONSUME(Muc), 'muc');
     this.titleLines(u);
-    this.MANY(() => this.add(u, this.OR({
+    this.MANY(() => this.add(u, this.OR(this.alts.section ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.subsection) },
@@ -234,7 +225,7 @@ class StructureParser extends EmbeddedActionsParser {
   private capsSection = this.RULE('capsSection', (): Unit => {
     const u = this.head(this.CONSUME(Khoan), 'muc');
     this.ACTION(() => { u.style = 'no-keyword'; });
-    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR(this.alts.capsSection ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.subsection) },
@@ -251,7 +242,7 @@ class StructureParser extends EmbeddedActionsParser {
   private capsSubsection = this.RULE('capsSubsection', (): Unit => {
     const u = this.head(this.CONSUME2(Khoan), 'tieumuc');
     this.ACTION(() => { u.style = 'no-keyword'; });
-    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR(this.alts.capsSubsection ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.article) },
@@ -266,7 +257,7 @@ class StructureParser extends EmbeddedActionsParser {
   private subsection = this.RULE('subsection', (): Unit => {
     const u = this.head(this.CONSUME(TieuMuc), 'tieumuc');
     this.titleLines(u);
-    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR({
+    this.MANY({ GATE: () => !this.capsSectionAhead(), DEF: () => this.add(u, this.OR(this.alts.subsection ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.article) },
@@ -302,11 +293,12 @@ class StructureParser extends EmbeddedActionsParser {
         if (s && !bareNumberLine(s)) u.text = s;
       }
     });
-    this.MANY({ GATE: () => !this.capsSectionAhead() && !this.otherRomanAhead(), DEF: () => this.add(u, this.OR({
+    this.ACTION(() => { this.articleUnit = u; });
+    this.MANY({ GATE: () => !this.capsSectionAhead() && !this.otherRomanAhead(), DEF: () => this.add(u, this.OR(this.alts.article ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.clause) },
-        { GATE: () => this.bareClauseAhead(u), ALT: () => this.SUBRULE(this.bareClause) },
+        { GATE: () => this.bareClauseAhead(this.articleUnit), ALT: () => this.SUBRULE(this.bareClause) },
         { ALT: () => this.SUBRULE(this.point) },
         // `I.` misread by OCR for `1.` where a khoản is expected.
         { GATE: () => /^[Il]$/.test(payload(this.LA(1))?.label ?? ''), ALT: () => this.SUBRULE(this.romanClause) },
@@ -320,7 +312,7 @@ class StructureParser extends EmbeddedActionsParser {
     const u = this.head(this.CONSUME(Khoan), 'khoan');
     this.MANY({
       GATE: () => !this.bareLineAhead(u.num.value + 1),
-      DEF: () => this.add(u, this.OR([
+      DEF: () => this.add(u, this.OR(this.alts.clause ??= [
         { ALT: () => this.SUBRULE(this.point) },
         { ALT: () => this.SUBRULE(this.text) },
       ])),
@@ -344,7 +336,7 @@ class StructureParser extends EmbeddedActionsParser {
     });
     this.MANY({
       GATE: () => !this.bareLineAhead(u.num.value + 1),
-      DEF: () => this.add(u, this.OR([
+      DEF: () => this.add(u, this.OR(this.alts.bareClause ??= [
         { ALT: () => this.SUBRULE(this.point) },
         { ALT: () => this.SUBRULE(this.text) },
       ])),
@@ -355,7 +347,7 @@ class StructureParser extends EmbeddedActionsParser {
   private romanClause = this.RULE('romanClause', (): Unit => {
     const u = this.head(this.CONSUME(Roman), 'khoan');
     this.ACTION(() => { u.style = 'roman-khoan'; u.num = parseNumber('khoan', '1'); });
-    this.MANY(() => this.add(u, this.OR([
+    this.MANY(() => this.add(u, this.OR(this.alts.romanClause ??= [
       { ALT: () => this.SUBRULE(this.point) },
       { ALT: () => this.SUBRULE(this.text) },
     ])));
@@ -370,7 +362,7 @@ class StructureParser extends EmbeddedActionsParser {
 
   private roman = this.RULE('roman', (): Unit => {
     const u = this.head(this.CONSUME(Roman), 'heading');
-    this.MANY(() => this.add(u, this.OR([
+    this.MANY(() => this.add(u, this.OR(this.alts.roman ??= [
       { ALT: () => this.SUBRULE(this.clause) },
       { ALT: () => this.SUBRULE(this.point) },
       { ALT: () => this.SUBRULE(this.text) },
