@@ -12,7 +12,7 @@
  * text (same offsets as the NFC text); it yields syntax (`RawCitation`), not targets —
  * resolution is `server/src/core/citations/resolve.ts`.
  */
-import { createToken, createTokenInstance, EmbeddedActionsParser, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { createToken, createTokenInstance, EmbeddedActionsParser, EOF, Lexer, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { Span } from '../server/src/core/model';
 
 export type LevelKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'chuong' | 'phan';
@@ -57,12 +57,14 @@ const DocType = createToken({
   name: 'DocType',
   pattern: /(?:bo luat|luat|hien phap|phap lenh|nghi quyet lien tich|nghi quyet|nghi dinh|thong tu lien tich|thong tu|quyet dinh|chi thi|quy che|quy dinh|dieu le|van ban hop nhat|chuong trinh phoi hop|ke hoach)(?![a-z0-9])/,
 });
-const KwDiem = createToken({ name: 'KwDiem', pattern: /(?:cac[ \t]+)?diem(?![a-z])/ });
-const KwKhoan = createToken({ name: 'KwKhoan', pattern: /(?:cac[ \t]+)?khoan(?![a-z])/ });
-const KwDieu = createToken({ name: 'KwDieu', pattern: /(?:cac[ \t]+)?dieu(?![a-z])/ });
-const KwMuc = createToken({ name: 'KwMuc', pattern: /(?:cac[ \t]+)?muc(?![a-z])/ });
-const KwChuong = createToken({ name: 'KwChuong', pattern: /(?:cac[ \t]+)?chuong(?![a-z])/ });
-const KwPhan = createToken({ name: 'KwPhan', pattern: /(?:cac[ \t]+)?phan(?![a-z])/ });
+/** Any level keyword (a token category: one alternative for the parser instead of six). */
+const LevelKw = createToken({ name: 'LevelKw', pattern: Lexer.NA });
+const KwDiem = createToken({ name: 'KwDiem', pattern: /(?:cac[ \t]+)?diem(?![a-z])/, categories: [LevelKw] });
+const KwKhoan = createToken({ name: 'KwKhoan', pattern: /(?:cac[ \t]+)?khoan(?![a-z])/, categories: [LevelKw] });
+const KwDieu = createToken({ name: 'KwDieu', pattern: /(?:cac[ \t]+)?dieu(?![a-z])/, categories: [LevelKw] });
+const KwMuc = createToken({ name: 'KwMuc', pattern: /(?:cac[ \t]+)?muc(?![a-z])/, categories: [LevelKw] });
+const KwChuong = createToken({ name: 'KwChuong', pattern: /(?:cac[ \t]+)?chuong(?![a-z])/, categories: [LevelKw] });
+const KwPhan = createToken({ name: 'KwPhan', pattern: /(?:cac[ \t]+)?phan(?![a-z])/, categories: [LevelKw] });
 const NeuTren = createToken({ name: 'NeuTren', pattern: /(?:neu|noi)[ \t]+tren(?![a-z])/ });
 const Nay = createToken({ name: 'Nay', pattern: /nay(?![a-z])/ });
 const So = createToken({ name: 'So', pattern: /so(?![a-z])/ });
@@ -77,7 +79,7 @@ const Comma = createToken({ name: 'Comma', pattern: /,/ });
 const Other = createToken({ name: 'Other', pattern: /[^\sa-z0-9,]/ });
 
 const citationTokens: TokenType[] = [
-  WS, DocNumber, DateTok, DocType, KwDiem, KwKhoan, KwDieu, KwMuc, KwChuong, KwPhan, NeuTren, Nay, So, Cua, Den, Va, Hoac, Thu,
+  WS, DocNumber, DateTok, DocType, LevelKw, KwDiem, KwKhoan, KwDieu, KwMuc, KwChuong, KwPhan, NeuTren, Nay, So, Cua, Den, Va, Hoac, Thu,
   Num, Word, Comma, Other,
 ];
 const LEVEL_TOKENS = new Map<TokenType, LevelKind>([
@@ -163,10 +165,7 @@ class CitationParser extends EmbeddedActionsParser {
     return out;
   });
 
-  private levelKw = this.RULE('levelKw', (): IToken => this.OR([
-    { ALT: () => this.CONSUME(KwDiem) }, { ALT: () => this.CONSUME(KwKhoan) }, { ALT: () => this.CONSUME(KwDieu) },
-    { ALT: () => this.CONSUME(KwMuc) }, { ALT: () => this.CONSUME(KwChuong) }, { ALT: () => this.CONSUME(KwPhan) },
-  ]));
+  private levelKw = this.RULE('levelKw', (): IToken => this.CONSUME(LevelKw));
 
   private level = this.RULE('level', (): RawLevel => {
     const kw = this.SUBRULE(this.levelKw);
@@ -185,7 +184,7 @@ class CitationParser extends EmbeddedActionsParser {
           this.MANY({
             GATE: () => this.continuesList(kw.tokenType),
             DEF: () => {
-              const sep = this.OR3([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Va) }, { ALT: () => this.CONSUME(Hoac) }, { ALT: () => this.CONSUME(Den) }]);
+              const sep = this.OR3(this.separators ??= [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Va) }, { ALT: () => this.CONSUME(Hoac) }, { ALT: () => this.CONSUME(Den) }]);
               this.OPTION(() => this.SUBRULE2(this.levelKw));
               this.ACTION(() => {
                 const it = this.itemOf(kind, this.LA(1));
@@ -202,7 +201,7 @@ class CitationParser extends EmbeddedActionsParser {
   });
 
   private item = this.RULE('item', () => {
-    this.OR([
+    this.OR(this.itemAlts ??= [
       { ALT: () => this.CONSUME(Num) },
       { ALT: () => this.CONSUME(Word) },
       { ALT: () => { this.CONSUME(Thu); this.CONSUME2(Word); this.MANY(() => this.CONSUME3(Word)); } },
@@ -239,7 +238,7 @@ class CitationParser extends EmbeddedActionsParser {
                 GATE: () => (isWordish(this.LA(1)) || (this.LA(1).tokenType === Va && words.length > 0 && isCapitalized(this.LA(2))))
                   && !isStop(ISSUER_STOP, this.LA(1)) && words.length < 10,
                 DEF: () => {
-                  const w = this.OR4([{ ALT: () => this.CONSUME4(Word) }, { ALT: () => this.CONSUME3(Thu) }, { ALT: () => this.CONSUME(Va) }]);
+                  const w = this.OR4(this.issuerWords ??= [{ ALT: () => this.CONSUME4(Word) }, { ALT: () => this.CONSUME3(Thu) }, { ALT: () => this.CONSUME(Va) }]);
                   this.ACTION(() => words.push(w));
                 },
               });
@@ -263,7 +262,7 @@ class CitationParser extends EmbeddedActionsParser {
             GATE: () => (isWordish(this.LA(1)) && !isStop(NAME_STOP, this.LA(1)))
               || (this.LA(1).tokenType === Comma && words.length > 0 && isWordish(this.LA(2)) && !isStop(NAME_STOP, this.LA(2)) && !isCapitalized(this.LA(2))),
             DEF: () => {
-              const w = this.OR2([{ ALT: () => this.CONSUME2(Word) }, { ALT: () => this.CONSUME2(Thu) }, { ALT: () => this.CONSUME(Comma) }]);
+              const w = this.OR2(this.nameWords ??= [{ ALT: () => this.CONSUME2(Word) }, { ALT: () => this.CONSUME2(Thu) }, { ALT: () => this.CONSUME(Comma) }]);
               this.ACTION(() => words.push(w));
             },
           });
@@ -347,6 +346,13 @@ class CitationParser extends EmbeddedActionsParser {
 
   /** Set while the citation rule has read unit levels (a bare type word only counts after them). */
   private afterLevels = false;
+
+  // Alternatives that read no local variable, built once instead of on every call (Chevrotain's
+  // performance guide: caching arrays of alternatives).
+  private separators?: IOrAlt<IToken>[];
+  private itemAlts?: IOrAlt<unknown>[];
+  private issuerWords?: IOrAlt<IToken>[];
+  private nameWords?: IOrAlt<IToken>[];
 
 
   private itemOf(kind: LevelKind, t: IToken): RawItem {
