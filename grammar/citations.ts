@@ -411,6 +411,20 @@ const RE_ALNUM = /[a-z0-9]+/y;
 const LEVEL_BY_WORD: Record<string, TokenType> = { diem: KwDiem, khoan: KwKhoan, dieu: KwDieu, muc: KwMuc, chuong: KwChuong, phan: KwPhan };
 const SHORT_WORDS: Record<string, TokenType> = { nay: Nay, so: So, cua: Cua, den: Den, va: Va, hoac: Hoac, thu: Thu };
 
+/**
+ * The first two letters of every alternative of DocType, of the level keywords (with `cac `)
+ * and of `nêu/nói trên`: a word starting otherwise cannot match them, and is not tried.
+ */
+const CAN_DOCTYPE = 1, CAN_LEVEL = 2, CAN_NEUTREN = 4;
+const STARTS = new Uint8Array(26 * 26);
+for (const [flag, words] of [
+  [CAN_DOCTYPE, ['bo luat', 'luat', 'hien phap', 'phap lenh', 'nghi quyet', 'nghi dinh', 'thong tu', 'quyet dinh', 'chi thi', 'quy che', 'quy dinh', 'dieu le', 'van ban', 'chuong trinh', 'ke hoach']],
+  [CAN_LEVEL, ['cac', 'diem', 'khoan', 'dieu', 'muc', 'chuong', 'phan']],
+  [CAN_NEUTREN, ['neu', 'noi']],
+] as const) {
+  for (const w of words) STARTS[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)] |= flag;
+}
+
 function sticky(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
   const m = re.exec(text);
@@ -438,12 +452,17 @@ export function scanTokens(text: string): IToken[] {
       continue;
     }
     if (c >= 97 && c <= 122) {
+      // Which multi-word patterns can start here, by the first two letters (each needs one of its own).
+      const c2 = text.charCodeAt(i + 1);
+      const can = c2 >= 97 && c2 <= 122 ? STARTS[(c - 97) * 26 + (c2 - 97)] : 0;
       if (c === 110 && (len = sticky(RE_DATE, text, i))) { out.push(tokenOf(DateTok, text, i, len)); i += len; continue; }
-      if ((len = sticky(RE_DOCTYPE, text, i))) { out.push(tokenOf(DocType, text, i, len)); i += len; continue; }
-      RE_LEVEL.lastIndex = i;
-      const lv = RE_LEVEL.exec(text);
-      if (lv) { out.push(tokenOf(LEVEL_BY_WORD[lv[1]], text, i, lv[0].length)); i += lv[0].length; continue; }
-      if ((len = sticky(RE_NEUTREN, text, i))) { out.push(tokenOf(NeuTren, text, i, len)); i += len; continue; }
+      if ((can & CAN_DOCTYPE) && (len = sticky(RE_DOCTYPE, text, i))) { out.push(tokenOf(DocType, text, i, len)); i += len; continue; }
+      if (can & CAN_LEVEL) {
+        RE_LEVEL.lastIndex = i;
+        const lv = RE_LEVEL.exec(text);
+        if (lv) { out.push(tokenOf(LEVEL_BY_WORD[lv[1]], text, i, lv[0].length)); i += lv[0].length; continue; }
+      }
+      if ((can & CAN_NEUTREN) && (len = sticky(RE_NEUTREN, text, i))) { out.push(tokenOf(NeuTren, text, i, len)); i += len; continue; }
       len = sticky(RE_ALNUM, text, i);
       const w = text.slice(i, i + len);
       out.push(tokenOf(SHORT_WORDS[w] ?? Word, text, i, len));
