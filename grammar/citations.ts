@@ -12,7 +12,7 @@
  * text (same offsets as the NFC text); it yields syntax (`RawCitation`), not targets —
  * resolution is `server/src/core/citations/resolve.ts`.
  */
-import { createToken, createTokenInstance, EmbeddedActionsParser, EOF, Lexer, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, EOF, Lexer, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { Span } from '../server/src/core/model';
 
 export type LevelKind = 'diem' | 'khoan' | 'dieu' | 'muc' | 'chuong' | 'phan';
@@ -425,14 +425,15 @@ for (const [flag, words] of [
   for (const w of words) STARTS[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)] |= flag;
 }
 
+/** Length of the match of sticky `re` at `at` (0: none); `test`, not `exec`: no match array. */
 function sticky(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
-  const m = re.exec(text);
-  return m ? m[0].length : 0;
+  return re.test(text) ? re.lastIndex - at : 0;
 }
 
+/** A token as the parser reads it (offsets only: no line and column fields to fill). */
 function tokenOf(type: TokenType, text: string, start: number, len: number): IToken {
-  return createTokenInstance(type, text.slice(start, start + len), start, start + len - 1, NaN, NaN, NaN, NaN);
+  return { image: text.slice(start, start + len), startOffset: start, endOffset: start + len - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
 }
 
 /** Tokens of a folded window (offsets relative to it). */
