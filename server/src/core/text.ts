@@ -35,14 +35,25 @@ const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Lower-case, diacritic-free skeleton of an NFC string, same length. */
 export function fold(s: string): string {
+  // Short strings (words, names: most calls) and whole texts take separate functions: one
+  // function for both kept being optimized for one and thrown out for the other, and a whole
+  // text then ran its million-character loop unoptimized again.
+  return s.length < 64 ? foldShort(s) : foldLong(s);
+}
+
+function foldShort(s: string): string {
   let i = 0;
   while (i < s.length && FOLD_TABLE[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
   if (i === s.length) return s;
-  if (s.length < 64) {
-    let out = s.slice(0, i);
-    for (; i < s.length; i++) out += String.fromCharCode(FOLD_TABLE[s.charCodeAt(i)]);
-    return out;
-  }
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += String.fromCharCode(FOLD_TABLE[s.charCodeAt(i)]);
+  return out;
+}
+
+function foldLong(s: string): string {
+  let i = 0;
+  while (i < s.length && FOLD_TABLE[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
+  if (i === s.length) return s;
   const codes = new Uint16Array(s.length);
   for (let k = 0; k < s.length; k++) codes[k] = FOLD_TABLE[s.charCodeAt(k)];
   return UTF16.decode(codes);
