@@ -441,7 +441,8 @@ class StructureParser extends EmbeddedActionsParser {
 
   private setTitle(u: Unit, start: number, end: number): void {
     const raw = this.norm.slice(start, end);
-    const title = raw.replace(/[*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
+    // Most titles have no Markdown and single spaces: trimmed as they are.
+    const title = PLAIN_TITLE.test(raw) ? raw.trim() : raw.replace(/[*_#]+/g, ' ').replace(/\s+/g, ' ').trim();
     if (!title) return;
     u.title = title;
     u.titleSpan = { start, end };
@@ -465,6 +466,9 @@ class StructureParser extends EmbeddedActionsParser {
     this.lastConsumed = t.startOffset;
   }
 }
+
+/** A title without Markdown (`*_#`), with no blank but single spaces. */
+const PLAIN_TITLE = /^(?:[^*_#\s]| (?! ))*$/;
 
 function markerStyle(kind: UnitKind, punct: string): MarkerStyle {
   if (kind === 'khoan') {
