@@ -123,8 +123,12 @@ function isAllCaps(t: IToken): boolean {
   return s.length > 1 && s === s.toUpperCase();
 }
 function isCapitalized(t: IToken): boolean {
-  const ch = ctx.norm[ctx.base + t.startOffset];
-  return ch !== undefined && ch !== ch.toLowerCase();
+  const i = ctx.base + t.startOffset;
+  if (!(i >= 0 && i < ctx.norm.length)) return false; // the end-of-input token (offset NaN)
+  const c = ctx.norm.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90; // ASCII: no string to lower-case
+  const ch = ctx.norm[i];
+  return ch !== ch.toLowerCase();
 }
 
 class CitationParser extends EmbeddedActionsParser {

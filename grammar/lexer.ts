@@ -150,10 +150,16 @@ const DECOR = '[ \\t]*(?:[,.\\u2022\\u00b7\'`][ \\t]+)?(?:#{1,6}[ \\t]*)?(?:>[ \
 const CLOSE_DECOR = /^[ \t]*(?:[*_]{1,3})/;
 
 function isUpperCh(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90; // ASCII: no strings to change case
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 function isLowerCh(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 /** True when `norm[i]` is an upper-case letter. */
 function isUpper(i: number): boolean { return isUpperCh(ctx.norm[i]); }
