@@ -53,12 +53,11 @@ interface Ctx {
 const EMPTY_CTX: Ctx = { norm: '', fold: '', label: '', keywords: new Int32Array(0), mottos: new Int32Array(0), quoteMarks: new Int32Array(0), hasCR: false };
 let ctx: Ctx = EMPTY_CTX;
 
-/** Sorted offsets of the characters `chars` in `s` (native searches, no match objects). */
-function charOffsets(s: string, chars: string): Int32Array {
+/** Offsets of the line feeds of `s` (indexOf: faster than a global regex, no match objects). */
+function lineFeeds(s: string): Int32Array {
   const out: number[] = [];
-  for (const ch of chars) for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) out.push(i);
-  const a = Int32Array.from(out);
-  return chars.length > 1 ? a.sort() : a;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) out.push(i);
+  return Int32Array.from(out);
 }
 
 function offsetsOf(re: RegExp, s: string): Int32Array {
@@ -232,8 +231,8 @@ function pairQuotes(): Map<number, number> {
   const n = ctx.norm;
   const out = new Map<number, number>();
   const open: Array<{ at: number; line: number }> = [];
-  const lfs = charOffsets(n, '\n');
-  const marks = charOffsets(n, '"\u201c\u201d');
+  const lfs = lineFeeds(n);
+  const marks = offsetsOf(ALL_QUOTE_MARKS, n);
   /** Line feeds passed so far: the line number. */
   let li = 0;
   const finish = (q: { at: number; line: number }, end: number): void => {
@@ -344,6 +343,9 @@ const EOL_AHEAD = '(?=[\\r\\n]|$)';
 const MIDLINE_HEADING = new RegExp(`(?:[dð]ieu \\d+[a-z]?\\. |(?<=["”][ \\t]*)[dð]ieu \\d+[a-z]? |chuong (?:[ivxlc]+|\\d{1,2})(?:[.:]?[ \\t]|[.:]?${EOL_AHEAD})|tieu muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|muc(?: \\d+[.:]?(?:[ \\t]|${EOL_AHEAD})|[ \\t]*${EOL_AHEAD})|phan thu )`, 'y');
 const HEADING_WORDS = /tieu muc|dieu|ðieu|chuong|muc|phan/g;
 const MOTTO_WORDS = /cong hoa|doc lap/g;
+// (A character class finds these in one pass; indexOf per character would take three.)
+const QUOTE_MARKS = /["\u201c]/g;
+const ALL_QUOTE_MARKS = /["\u201c\u201d]/g;
 
 /**
  * Where the logical line that starts at `o` ends: the physical end of line, or an earlier
@@ -901,7 +903,7 @@ export function tokenize(norm: string, foldText: string): LexResult {
   ctx = {
     norm, fold: foldText, label: crawlerLabel(foldText),
     keywords: offsetsOf(HEADING_WORDS, foldText), mottos: offsetsOf(MOTTO_WORDS, foldText),
-    quoteMarks: charOffsets(norm, '"\u201c'), hasCR: foldText.includes('\r'),
+    quoteMarks: offsetsOf(QUOTE_MARKS, norm), hasCR: foldText.includes('\r'),
   };
   sigAt = -1;
   eolFrom = -1;
