@@ -79,14 +79,15 @@ const LOW = new Map<string, number>([
 ]);
 
 /** Boilerplate that says nothing about the task. */
-const BOILERPLATE = [
-  /theo (?:đúng )?quy định (?:của pháp luật|của luật này|của nghị định này|của chính phủ|hiện hành|tại [^,;.]*)/g,
-  /theo (?:chức năng, )?nhiệm vụ,? quyền hạn(?: được giao)?/g,
-  /trong phạm vi (?:chức năng, )?(?:nhiệm vụ, )?quyền hạn(?: được giao)?(?: của mình)?/g,
-  /(?:có )?liên quan/g,
-  /(?:điểm [a-zđ]\d* )?(?:khoản \d+[a-z]? )?điều \d+[a-z]?(?: (?:của )?(?:luật|nghị định|thông tư|quyết định|quy chế)(?: này| [^,;.]{0,60}?)?)?/g,
-  /(?:luật|nghị định|thông tư|quyết định|quy chế) này/g,
-  /số \d+\/[\w/.-]+/g,
+const BOILERPLATE: Array<[string, RegExp]> = [
+  // Each with a word it cannot match without: most tasks have none, and are not searched.
+  ['theo ', /theo (?:đúng )?quy định (?:của pháp luật|của luật này|của nghị định này|của chính phủ|hiện hành|tại [^,;.]*)/g],
+  ['theo ', /theo (?:chức năng, )?nhiệm vụ,? quyền hạn(?: được giao)?/g],
+  ['trong phạm vi ', /trong phạm vi (?:chức năng, )?(?:nhiệm vụ, )?quyền hạn(?: được giao)?(?: của mình)?/g],
+  ['liên quan', /(?:có )?liên quan/g],
+  ['điều ', /(?:điểm [a-zđ]\d* )?(?:khoản \d+[a-z]? )?điều \d+[a-z]?(?: (?:của )?(?:luật|nghị định|thông tư|quyết định|quy chế)(?: này| [^,;.]{0,60}?)?)?/g],
+  [' này', /(?:luật|nghị định|thông tư|quyết định|quy chế) này/g],
+  ['số ', /số \d+\/[\w/.-]+/g],
 ];
 
 /** Verbs that say what is done (folded); a task's leading verbs are its action. */
@@ -123,7 +124,7 @@ export function profileTask(text: string): TaskProfile {
 function buildProfile(text: string): TaskProfile {
   let t = text.normalize('NFC').toLowerCase();
   const self = /(?:của|cơ quan|địa phương|ngành|đơn vị|tổ chức|bộ|lĩnh vực|cua|co quan|dia phuong) (?:mình|minh)(?![\p{L}])|của cơ quan đó/u.test(t);
-  for (const re of BOILERPLATE) t = t.replace(re, ' ');
+  for (const [word, re] of BOILERPLATE) if (t.includes(word)) t = t.replace(re, ' ');
   t = t.replace(/đảm bảo/g, 'bảo đảm').replace(/hằng năm/g, 'hàng năm');
   // Agencies named inside a task are its addressees or helpers (`trình Thủ tướng Chính phủ`), not its object.
   t = t.replace(AGENCY_WORDS, ' ');
